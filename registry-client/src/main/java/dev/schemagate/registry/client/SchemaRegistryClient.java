@@ -1,0 +1,50 @@
+package dev.schemagate.registry.client;
+
+import dev.schemagate.core.compat.CompatibilityLevel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Confluent Schema Registry REST API as schemagate's components use it. "Not found" answers
+ * come back as empty results; every other failure is a {@link RegistryException}.
+ */
+public interface SchemaRegistryClient extends AutoCloseable {
+
+  /** POST /subjects/{subject}/versions: the id (existing one when the content is known). */
+  int register(String subject, SchemaSubmission schema, boolean normalize) throws RegistryException;
+
+  /** POST /subjects/{subject}: the version under which this content is registered, if any. */
+  Optional<RegisteredSchema> lookup(String subject, SchemaSubmission schema)
+      throws RegistryException;
+
+  /** GET /subjects. */
+  List<String> subjects() throws RegistryException;
+
+  /** GET /subjects/{subject}/versions; empty when the subject does not exist. */
+  List<Integer> versions(String subject) throws RegistryException;
+
+  /** GET /subjects/{subject}/versions/{version}. */
+  Optional<RegisteredSchema> version(String subject, int version) throws RegistryException;
+
+  /** GET /subjects/{subject}/versions/latest. */
+  Optional<RegisteredSchema> latest(String subject) throws RegistryException;
+
+  /** GET /schemas/ids/{id}: the schema text and format (subject and version are not known). */
+  Optional<SchemaSubmission> schemaById(int id) throws RegistryException;
+
+  /** POST /compatibility/subjects/{subject}/versions/latest?verbose=true. */
+  CompatibilityReport testCompatibility(String subject, SchemaSubmission schema)
+      throws RegistryException;
+
+  /** GET /config/{subject}?defaultToGlobal=true. */
+  CompatibilityLevel compatibility(String subject) throws RegistryException;
+
+  /** PUT /config/{subject}. */
+  void setCompatibility(String subject, CompatibilityLevel level) throws RegistryException;
+
+  /** DELETE /subjects/{subject} (soft, or permanent): the versions deleted. */
+  List<Integer> deleteSubject(String subject, boolean permanent) throws RegistryException;
+
+  @Override
+  void close();
+}
