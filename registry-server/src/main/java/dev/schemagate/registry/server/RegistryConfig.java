@@ -55,7 +55,8 @@ public record RegistryConfig(
           .dataDir(Files.createTempDirectory("schemagate-registry-"))
           .ephemeralDataDir(true);
     } catch (java.io.IOException e) {
-      throw new InvalidConfigException("cannot create a temporary data directory: " + e.getMessage());
+      throw new InvalidConfigException(
+          "cannot create a temporary data directory: " + e.getMessage());
     }
   }
 
@@ -66,15 +67,16 @@ public record RegistryConfig(
   /**
    * Environment variables {@code SCHEMAGATE_PORT}, {@code SCHEMAGATE_HOST}, {@code
    * SCHEMAGATE_DB_URL}, {@code SCHEMAGATE_DB_USER}, {@code SCHEMAGATE_DB_PASSWORD}, {@code
-   * SCHEMAGATE_REDIS_URL}, {@code SCHEMAGATE_DATA_DIR}, {@code SCHEMAGATE_MAX_REQUEST_BYTES},
-   * each overridden by the flag of the same name ({@code --port=8081}, {@code --db-url=...}).
+   * SCHEMAGATE_REDIS_URL}, {@code SCHEMAGATE_DATA_DIR}, {@code SCHEMAGATE_MAX_REQUEST_BYTES}, each
+   * overridden by the flag of the same name ({@code --port=8081}, {@code --db-url=...}).
    */
   public static RegistryConfig fromEnvironment(Map<String, String> env, List<String> args) {
     Map<String, String> values = new java.util.HashMap<>();
     env.forEach(
         (key, value) -> {
           if (key.startsWith("SCHEMAGATE_") && !value.isBlank()) {
-            values.put(key.substring("SCHEMAGATE_".length()).toLowerCase().replace('_', '-'), value);
+            values.put(
+                key.substring("SCHEMAGATE_".length()).toLowerCase().replace('_', '-'), value);
           }
         });
     List<String> unknown = new ArrayList<>();
@@ -100,7 +102,8 @@ public record RegistryConfig(
             .dataDir(
                 Path.of(
                     values.getOrDefault(
-                        "data-dir", Path.of(System.getProperty("user.home"), ".schemagate").toString())));
+                        "data-dir",
+                        Path.of(System.getProperty("user.home"), ".schemagate").toString())));
     if (values.containsKey("db-url")) {
       builder.database(
           new DatabaseConfig(

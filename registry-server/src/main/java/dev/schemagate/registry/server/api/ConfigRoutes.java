@@ -24,8 +24,7 @@ public final class ConfigRoutes implements RouteGroup {
   public void addRoutes(RoutesConfig routes) {
     routes.get("/config", ctx -> sendLevel(ctx, settings.globalCompatibility()));
     routes.put(
-        "/config",
-        ctx -> sendUpdate(ctx, settings.setGlobalCompatibility(requestedLevel(ctx))));
+        "/config", ctx -> sendUpdate(ctx, settings.setGlobalCompatibility(requestedLevel(ctx))));
     routes.delete("/config", ctx -> sendLevel(ctx, settings.resetGlobalCompatibility()));
     routes.get(
         "/config/{subject}",

@@ -31,7 +31,8 @@ public final class ErrorMapper {
     if (e.reason().httpStatus() >= 500) {
       LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
     }
-    Wire.send(ctx, e.reason().httpStatus(), Wire.error(json, e.reason().errorCode(), e.getMessage()));
+    Wire.send(
+        ctx, e.reason().httpStatus(), Wire.error(json, e.reason().errorCode(), e.getMessage()));
   }
 
   private void httpError(HttpResponseException e, Context ctx) {

@@ -24,7 +24,8 @@ public final class ModeRoutes implements RouteGroup {
   public void addRoutes(RoutesConfig routes) {
     routes.get("/mode", ctx -> send(ctx, settings.globalMode()));
     routes.put(
-        "/mode", ctx -> send(ctx, settings.setGlobalMode(requestedMode(ctx), Wire.flag(ctx, "force"))));
+        "/mode",
+        ctx -> send(ctx, settings.setGlobalMode(requestedMode(ctx), Wire.flag(ctx, "force"))));
     routes.get(
         "/mode/{subject}",
         ctx ->

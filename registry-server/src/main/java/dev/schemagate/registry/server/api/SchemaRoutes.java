@@ -52,7 +52,9 @@ public final class SchemaRoutes implements RouteGroup {
     int id = id(ctx);
     // The deserializer's hot path; query parameters (subject, fetchMaxId) do not change the body.
     Wire.send(
-        ctx, 200, cache.schemaById(id, () -> Wire.bytes(json, Wire.schema(json, registry.schemaById(id)))));
+        ctx,
+        200,
+        cache.schemaById(id, () -> Wire.bytes(json, Wire.schema(json, registry.schemaById(id)))));
   }
 
   private void rawById(Context ctx) {

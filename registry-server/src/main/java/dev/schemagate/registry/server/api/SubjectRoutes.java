@@ -52,8 +52,7 @@ public final class SubjectRoutes implements RouteGroup {
   private void register(Context ctx) {
     String subject = ctx.pathParam("subject");
     SchemaSubmission submission = SubmissionReader.read(ctx, json);
-    RegistrationResult result =
-        registry.register(subject, submission, Wire.flag(ctx, "normalize"));
+    RegistrationResult result = registry.register(subject, submission, Wire.flag(ctx, "normalize"));
     Wire.send(ctx, json, Map.of("id", result.id()));
   }
 
@@ -68,7 +67,9 @@ public final class SubjectRoutes implements RouteGroup {
           200,
           cache.latest(
               subject,
-              () -> Wire.bytes(json, Wire.version(json, registry.version(subject, selector, false)))));
+              () ->
+                  Wire.bytes(
+                      json, Wire.version(json, registry.version(subject, selector, false)))));
       return;
     }
     Wire.send(ctx, json, Wire.version(json, registry.version(subject, selector, deleted)));

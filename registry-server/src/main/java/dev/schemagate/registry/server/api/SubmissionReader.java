@@ -36,7 +36,11 @@ final class SubmissionReader {
                             + type
                             + "'; supported types are AVRO and JSON"));
     return new SchemaSubmission(
-        format, schema.asText(), references(body.get("references")), integer(body, "id"), integer(body, "version"));
+        format,
+        schema.asText(),
+        references(body.get("references")),
+        integer(body, "id"),
+        integer(body, "version"));
   }
 
   private static List<SchemaReference> references(JsonNode node) {

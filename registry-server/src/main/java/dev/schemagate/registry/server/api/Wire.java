@@ -76,7 +76,11 @@ public final class Wire {
   public static ArrayNode references(ObjectMapper json, List<SchemaReference> references) {
     ArrayNode array = json.createArrayNode();
     for (SchemaReference ref : references) {
-      array.addObject().put("name", ref.name()).put("subject", ref.subject()).put("version", ref.version());
+      array
+          .addObject()
+          .put("name", ref.name())
+          .put("subject", ref.subject())
+          .put("version", ref.version());
     }
     return array;
   }
@@ -93,7 +97,8 @@ public final class Wire {
   public static JsonNode body(Context ctx, ObjectMapper json) {
     byte[] raw = ctx.bodyAsBytes();
     if (raw.length == 0) {
-      throw RegistryServerException.malformed("The request body is empty; a JSON object is expected");
+      throw RegistryServerException.malformed(
+          "The request body is empty; a JSON object is expected");
     }
     JsonNode node;
     try {
@@ -110,7 +115,8 @@ public final class Wire {
                       + e.getLocation().getColumnNr()
                       + ")"));
     } catch (java.io.IOException e) {
-      throw RegistryServerException.malformed("The request body could not be read: " + e.getMessage());
+      throw RegistryServerException.malformed(
+          "The request body could not be read: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       throw RegistryServerException.malformed("The request body must be a JSON object");

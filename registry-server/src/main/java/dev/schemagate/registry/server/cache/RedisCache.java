@@ -19,8 +19,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Redis as the shared cache (Jedis 8). A failed call marks Redis down for a short back-off so a
- * dead Redis costs requests nothing; the subscriber thread reconnects on its own and the caller
- * is told to drop what it may have missed.
+ * dead Redis costs requests nothing; the subscriber thread reconnects on its own and the caller is
+ * told to drop what it may have missed.
  */
 public final class RedisCache implements SharedCache {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCache.class);
@@ -178,7 +178,10 @@ public final class RedisCache implements SharedCache {
     errors.increment();
     downUntil.set(System.nanoTime() + BACKOFF_NANOS);
     if (up.compareAndSet(true, false)) {
-      LOG.warn("Redis {} failed, answering from PostgreSQL until it returns: {}", operation, e.toString());
+      LOG.warn(
+          "Redis {} failed, answering from PostgreSQL until it returns: {}",
+          operation,
+          e.toString());
     }
   }
 

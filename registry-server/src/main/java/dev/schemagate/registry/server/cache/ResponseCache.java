@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Pre-serialised response bodies for the hottest reads: by id and by fingerprint (immutable until
- * a permanent delete) and each subject's latest version (changes with every write). Two tiers:
+ * Pre-serialised response bodies for the hottest reads: by id and by fingerprint (immutable until a
+ * permanent delete) and each subject's latest version (changes with every write). Two tiers:
  * Caffeine in this process, then the shared cache; PostgreSQL behind both. Writes invalidate both
  * tiers here and, through the shared cache's channel, on every other replica.
  */

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The cache shared by every replica (Redis), and the channel they tell each other about writes
- * on. Never the only copy: every failure is swallowed (and counted), and callers fall back to
+ * The cache shared by every replica (Redis), and the channel they tell each other about writes on.
+ * Never the only copy: every failure is swallowed (and counted), and callers fall back to
  * PostgreSQL.
  */
 public sealed interface SharedCache extends AutoCloseable permits RedisCache, SharedCache.None {

@@ -38,7 +38,7 @@ public final class HttpMetrics {
                     .tag("route", finalRoute)
                     .tag("status", String.valueOf(status))
                     .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMicros(50))
+                    .minimumExpectedValue(Duration.ofNanos(50_000))
                     .maximumExpectedValue(Duration.ofSeconds(10))
                     .register(registry));
     timer.record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);

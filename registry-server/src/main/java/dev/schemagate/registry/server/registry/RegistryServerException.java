@@ -72,7 +72,8 @@ public final class RegistryServerException extends RuntimeException {
   }
 
   public static RegistryServerException versionNotFound(int version) {
-    return new RegistryServerException(Reason.VERSION_NOT_FOUND, "Version " + version + " not found.");
+    return new RegistryServerException(
+        Reason.VERSION_NOT_FOUND, "Version " + version + " not found.");
   }
 
   public static RegistryServerException schemaNotFound() {

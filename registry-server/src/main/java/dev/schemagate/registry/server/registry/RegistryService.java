@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Subjects, versions and schemas: the registry's rules over the PostgreSQL store. Each write is
- * one transaction that first locks the subject's row, so versions of a subject are assigned one
- * at a time; the database's unique constraints back that up.
+ * Subjects, versions and schemas: the registry's rules over the PostgreSQL store. Each write is one
+ * transaction that first locks the subject's row, so versions of a subject are assigned one at a
+ * time; the database's unique constraints back that up.
  */
 public final class RegistryService {
   private final Database database;
@@ -191,7 +191,10 @@ public final class RegistryService {
       if (existingId.getAsInt() != id) {
         throw new RegistryServerException(
             Reason.ID_DOES_NOT_MATCH,
-            "Schema already registered with id " + existingId.getAsInt() + " instead of input id " + id);
+            "Schema already registered with id "
+                + existingId.getAsInt()
+                + " instead of input id "
+                + id);
       }
       return;
     }
@@ -208,7 +211,10 @@ public final class RegistryService {
     if (submission.id().isPresent() && submission.id().getAsInt() != id) {
       throw new RegistryServerException(
           Reason.ID_DOES_NOT_MATCH,
-          "Schema already registered with id " + id + " instead of input id " + submission.id().getAsInt());
+          "Schema already registered with id "
+              + id
+              + " instead of input id "
+              + submission.id().getAsInt());
     }
   }
 
@@ -250,8 +256,7 @@ public final class RegistryService {
         c -> {
           Map<String, String> resolved = references.resolve(c, submission.references());
           ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
-          SchemaRepository.SubjectSettings subjectSettings =
-              repository.subjectSettings(c, subject);
+          SchemaRepository.SubjectSettings subjectSettings = repository.subjectSettings(c, subject);
           CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
           List<ParsedSchema> history;
           if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {

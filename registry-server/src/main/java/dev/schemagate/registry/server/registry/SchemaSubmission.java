@@ -21,7 +21,8 @@ public record SchemaSubmission(
   }
 
   public static SchemaSubmission of(SchemaFormat format, String schema) {
-    return new SchemaSubmission(format, schema, List.of(), OptionalInt.empty(), OptionalInt.empty());
+    return new SchemaSubmission(
+        format, schema, List.of(), OptionalInt.empty(), OptionalInt.empty());
   }
 
   public Optional<Integer> explicitId() {

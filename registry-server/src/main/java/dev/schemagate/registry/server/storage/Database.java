@@ -102,7 +102,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs work in one transaction, retrying conflicts; domain exceptions roll back and propagate. */
+  /**
+   * Runs work in one transaction, retrying conflicts; domain exceptions roll back and propagate.
+   */
   public <T> T inTransaction(SqlWork<T> work) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

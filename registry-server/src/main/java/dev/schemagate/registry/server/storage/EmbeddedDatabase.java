@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL started when no database is configured: zonky's embedded binaries, data kept
- * under {@code <dataDir>/postgres} so it survives restarts.
+ * The PostgreSQL started when no database is configured: zonky's embedded binaries, data kept under
+ * {@code <dataDir>/postgres} so it survives restarts.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -26,11 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       Files.createDirectories(pgData);
       boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
       EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(pgData)
-              .setCleanDataDirectory(false)
-              .setOverrideWorkingDirectory(dataDir.resolve("pg-runtime").toFile())
-              .start();
+          EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).start();
       LOG.info(
           "embedded PostgreSQL on port {} with {} data in {}",
           postgres.getPort(),

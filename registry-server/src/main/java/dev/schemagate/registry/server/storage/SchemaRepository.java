@@ -59,8 +59,8 @@ public final class SchemaRepository {
   }
 
   /** Sets (or with an empty value clears) a subject's compatibility or mode column. */
-  public void setSubjectSetting(
-      Connection c, String subject, String column, Optional<String> value) throws SQLException {
+  public void setSubjectSetting(Connection c, String subject, String column, Optional<String> value)
+      throws SQLException {
     if (!column.equals("compatibility") && !column.equals("mode")) {
       throw new IllegalArgumentException("not a subject setting: " + column);
     }
@@ -171,7 +171,8 @@ public final class SchemaRepository {
             + " FROM subject_versions v JOIN schemas s ON s.id = v.schema_id WHERE v.subject = ?"
             + (version.isPresent()
                 ? " AND v.version = ?"
-                : (includeDeleted ? "" : " AND NOT v.deleted") + " ORDER BY v.version DESC LIMIT 1");
+                : (includeDeleted ? "" : " AND NOT v.deleted")
+                    + " ORDER BY v.version DESC LIMIT 1");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, subject);
       if (version.isPresent()) {
@@ -265,8 +266,7 @@ public final class SchemaRepository {
   }
 
   /** Ids of schemas whose live versions reference {@code subject} at {@code version}. */
-  public List<Integer> referencedBy(Connection c, String subject, int version)
-      throws SQLException {
+  public List<Integer> referencedBy(Connection c, String subject, int version) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT DISTINCT r.schema_id FROM schema_references r"
@@ -355,7 +355,8 @@ public final class SchemaRepository {
   }
 
   public Optional<String> contentKeyOf(Connection c, int id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT content_key FROM schemas WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT content_key FROM schemas WHERE id = ?")) {
       ps.setInt(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
