@@ -77,7 +77,7 @@ public final class RegistryServer {
     resources.add(cache);
 
     SchemaRepository repository = new SchemaRepository();
-    SchemaEngine engine = CoreEngines.defaults();
+    SchemaEngine engine = CoreEngines.defaults(metrics);
     SettingsService settings = new SettingsService(database, repository);
     RegistryService registry = new RegistryService(database, repository, engine, settings, cache);
     ObjectMapper json = Wire.newMapper();
