@@ -62,9 +62,11 @@ ID=$(curl -fs -XPOST -H "$CT" "$BASE/subjects/bench-read/versions" -d "$(schema 
 echo "schema id $ID"
 
 if [ "${ONLY:-}" != "registration" ]; then
-echo "== warm-up"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/schemas/ids/$ID" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/subjects/bench-read/versions/latest" >/dev/null
+echo "== warm-up (JIT): 2 x ${WARMUP:-8}s per endpoint"
+for _ in 1 2; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "$BASE/schemas/ids/$ID" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "$BASE/subjects/bench-read/versions/latest" >/dev/null
+done
 
 echo "== GET /schemas/ids/$ID (${CONNECTIONS} connections, ${DURATION}s)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/schemas/ids/$ID"

@@ -398,6 +398,27 @@ class ConfluentApiTest {
   }
 
   @Test
+  void shouldRegisterJsonSchemaWithAReferenceToAnotherSubject() {
+    String addressSubject = subject();
+    String address = "{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"}}}";
+    register(addressSubject, address, "\"schemaType\":\"JSON\"");
+    String order = "{\"type\":\"object\",\"properties\":{\"ship_to\":{\"$ref\":\"address.json\"}}}";
+    String reference =
+        "\"references\":[{\"name\":\"address.json\",\"subject\":\""
+            + addressSubject
+            + "\",\"version\":1}]";
+    String orderSubject = subject();
+    int id = register(orderSubject, order, "\"schemaType\":\"JSON\"", reference);
+    JsonNode byId = http.get("/schemas/ids/" + id).json();
+    assertThat(byId.get("schemaType").asText()).isEqualTo("JSON");
+    assertThat(byId.get("references").get(0).get("name").asText()).isEqualTo("address.json");
+    // The same text without the reference is different content.
+    int unresolved = register(subject(), order, "\"schemaType\":\"JSON\"");
+    assertThat(unresolved).isNotEqualTo(id);
+    assertThat(register(orderSubject, order, "\"schemaType\":\"JSON\"", reference)).isEqualTo(id);
+  }
+
+  @Test
   void shouldServeSchemasByFingerprint() throws Exception {
     String subject = subject();
     String schema = Schemas.avroRecord("Fp" + Integer.toHexString(subject.hashCode()), 1);
@@ -453,6 +474,23 @@ class ConfluentApiTest {
     assertError(http.delete("/schemas/types"), 405, 405);
     assertError(
         http.post(path, Http.body(Schemas.avroRecord("U", 1), "\"version\":\"x\"")), 400, 400);
+  }
+
+  @Test
+  void shouldAnswerRequestsJettyRefusesBeforeRoutingWithAConfluentBody() throws Exception {
+    java.net.URI uri = java.net.URI.create(registry.url());
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /subjects/%zz/versions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400");
+      assertThat(response).contains(Http.CONTENT_TYPE).contains("\"error_code\":400");
+    }
   }
 
   private static void assertError(Http.Response response, int status, int errorCode) {
