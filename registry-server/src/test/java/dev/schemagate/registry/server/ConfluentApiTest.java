@@ -506,7 +506,9 @@ class ConfluentApiTest {
     assertThat(http.get("/healthz").status()).isEqualTo(200);
     assertThat(http.get("/readyz").json().get("database").asText()).isEqualTo("UP");
     http.get("/schemas/types");
+    http.get("/no/such/path-" + System.nanoTime());
     String metrics = http.get("/metrics").body();
+    assertThat(metrics).doesNotContain("/no/such/path");
     assertThat(metrics)
         .contains("schemagate_http_requests_seconds_bucket")
         .contains("route=\"/schemas/types\"")
