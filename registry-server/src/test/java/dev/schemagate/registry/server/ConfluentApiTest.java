@@ -470,6 +470,10 @@ class ConfluentApiTest {
         422,
         42201);
     assertError(http.postBytes(path, new byte[10 * 1024 * 1024]), 413, 413);
+    assertError(
+        http.post("/subjects/bad%01subject/versions", Http.body(Schemas.avroRecord("U", 1))),
+        422,
+        42208);
     assertError(http.get("/no/such/endpoint"), 404, 404);
     assertError(http.delete("/schemas/types"), 405, 405);
     assertError(
