@@ -29,6 +29,7 @@ public final class RegistryService {
   private final SettingsService settings;
   private final ReferenceResolver references;
   private final ChangeListener listener;
+  private final SubjectDeletions deletions;
 
   public RegistryService(
       Database database,
@@ -42,6 +43,7 @@ public final class RegistryService {
     this.settings = settings;
     this.references = new ReferenceResolver(repository);
     this.listener = listener;
+    this.deletions = new SubjectDeletions(database, repository, listener);
   }
 
   // ---- reads ----
@@ -317,129 +319,11 @@ public final class RegistryService {
   // ---- deletes ----
 
   public List<Integer> deleteSubject(String subject, boolean permanent) {
-    List<StoredSchema> removed = new ArrayList<>();
-    List<Integer> versions =
-        database.inTransaction(
-            c -> {
-              removed.clear();
-              List<VersionRow> rows = lockedVersions(c, subject);
-              List<VersionRow> live = rows.stream().filter(r -> !r.deleted()).toList();
-              if (!permanent) {
-                if (live.isEmpty()) {
-                  throw new RegistryServerException(
-                      Reason.SUBJECT_SOFT_DELETED,
-                      "Subject '"
-                          + subject
-                          + "' was soft deleted.Set permanent=true to delete permanently");
-                }
-                for (VersionRow row : live) {
-                  refuseIfReferenced(c, subject, row.version());
-                  repository.softDelete(c, subject, row.version());
-                }
-                return live.stream().map(VersionRow::version).toList();
-              }
-              if (!live.isEmpty()) {
-                throw new RegistryServerException(
-                    Reason.SUBJECT_NOT_SOFT_DELETED,
-                    "Subject '"
-                        + subject
-                        + "' was not deleted first before being permanently deleted");
-              }
-              for (VersionRow row : rows) {
-                repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
-                repository.hardDelete(c, subject, row.version());
-              }
-              repository.deleteSubjectRow(c, subject);
-              return rows.stream().map(VersionRow::version).toList();
-            });
-    listener.subjectChanged(subject);
-    if (!removed.isEmpty()) {
-      listener.schemasRemoved(removed);
-    }
-    return versions;
+    return deletions.deleteSubject(subject, permanent);
   }
 
   public int deleteVersion(String subject, VersionSelector selector, boolean permanent) {
-    List<StoredSchema> removed = new ArrayList<>();
-    int deleted =
-        database.inTransaction(
-            c -> {
-              removed.clear();
-              List<VersionRow> rows = lockedVersions(c, subject);
-              VersionRow row = select(rows, subject, selector, permanent);
-              if (!permanent) {
-                if (row.deleted()) {
-                  throw new RegistryServerException(
-                      Reason.VERSION_SOFT_DELETED,
-                      "Subject '"
-                          + subject
-                          + "' Version "
-                          + row.version()
-                          + " was soft deleted.Set permanent=true to delete permanently");
-                }
-                refuseIfReferenced(c, subject, row.version());
-                repository.softDelete(c, subject, row.version());
-                return row.version();
-              }
-              if (!row.deleted()) {
-                throw new RegistryServerException(
-                    Reason.VERSION_NOT_SOFT_DELETED,
-                    "Subject '"
-                        + subject
-                        + "' Version "
-                        + row.version()
-                        + " was not deleted first before being permanently deleted");
-              }
-              repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
-              repository.hardDelete(c, subject, row.version());
-              return row.version();
-            });
-    listener.subjectChanged(subject);
-    if (!removed.isEmpty()) {
-      listener.schemasRemoved(removed);
-    }
-    return deleted;
-  }
-
-  private List<VersionRow> lockedVersions(Connection c, String subject) throws SQLException {
-    List<VersionRow> rows = repository.versions(c, subject);
-    if (rows.isEmpty()) {
-      throw RegistryServerException.subjectNotFound(subject);
-    }
-    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
-    if (!settings.effectiveMode(subjectSettings).allowsWrites()) {
-      throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
-    }
-    // Re-read under the lock: a concurrent writer may have changed the list meanwhile.
-    return repository.versions(c, subject);
-  }
-
-  private static VersionRow select(
-      List<VersionRow> rows, String subject, VersionSelector selector, boolean includeDeleted) {
-    return switch (selector) {
-      case VersionSelector.Exact exact ->
-          rows.stream()
-              .filter(r -> r.version() == exact.version())
-              .findFirst()
-              .orElseThrow(() -> RegistryServerException.versionNotFound(exact.version()));
-      case VersionSelector.Latest latest ->
-          rows.reversed().stream()
-              .filter(r -> includeDeleted || !r.deleted())
-              .findFirst()
-              .orElseThrow(() -> RegistryServerException.subjectNotFound(subject));
-    };
-  }
-
-  private void refuseIfReferenced(Connection c, String subject, int version) throws SQLException {
-    if (!repository.referencedBy(c, subject, version).isEmpty()) {
-      throw new RegistryServerException(
-          Reason.REFERENCE_EXISTS,
-          "One or more references exist to the schema {subject="
-              + subject
-              + ",version="
-              + version
-              + "}");
-    }
+    return deletions.deleteVersion(subject, selector, permanent);
   }
 
   private SubjectVersion findVersion(
@@ -449,7 +333,7 @@ public final class RegistryService {
     if (rows.stream().noneMatch(r -> includeDeleted || !r.deleted())) {
       throw RegistryServerException.subjectNotFound(subject);
     }
-    VersionRow row = select(rows, subject, selector, includeDeleted);
+    VersionRow row = VersionSelector.pick(rows, subject, selector, includeDeleted);
     if (row.deleted() && !includeDeleted) {
       throw RegistryServerException.versionNotFound(row.version());
     }
