@@ -310,6 +310,14 @@ class ConfluentApiTest {
 
     assertThat(http.delete("/subjects/" + subject + "/versions/1").body()).isEqualTo("1");
     assertThat(http.get("/subjects/" + subject + "/versions").body()).isEqualTo("[2]");
+    String first = Http.body(Schemas.avroRecord("D", 1));
+    assertThat(http.post("/subjects/" + subject, first).errorCode()).isEqualTo(40403);
+    assertThat(
+            http.post("/subjects/" + subject + "?deleted=true", first)
+                .json()
+                .get("version")
+                .asInt())
+        .isEqualTo(1);
     assertThat(http.get("/subjects/" + subject + "/versions?deleted=true").body())
         .isEqualTo("[1,2]");
     assertThat(http.get("/subjects/" + subject + "/versions/1").errorCode()).isEqualTo(40402);
