@@ -15,6 +15,7 @@ import dev.schemagate.registry.server.registry.SettingsService;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.EmbeddedDatabase;
 import dev.schemagate.registry.server.storage.SchemaRepository;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -78,9 +79,11 @@ public final class RegistryServer {
     resources.add(cache);
 
     SchemaRepository repository = new SchemaRepository();
+    SubjectRepository subjects = new SubjectRepository();
     SchemaEngine engine = CoreEngines.defaults(metrics);
-    SettingsService settings = new SettingsService(database, repository);
-    RegistryService registry = new RegistryService(database, repository, engine, settings, cache);
+    SettingsService settings = new SettingsService(database, subjects);
+    RegistryService registry =
+        new RegistryService(database, repository, subjects, engine, settings, cache);
     ObjectMapper json = Wire.newMapper();
     ServerContext context =
         new ServerContext(config, database, registry, settings, engine, cache, json, metrics);

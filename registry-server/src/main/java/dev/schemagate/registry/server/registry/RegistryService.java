@@ -9,6 +9,7 @@ import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.NewSchema;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
 public final class RegistryService {
   private final Database database;
   private final SchemaRepository repository;
+  private final SubjectRepository subjectRows;
   private final SchemaEngine engine;
   private final SettingsService settings;
   private final ReferenceResolver references;
@@ -34,22 +36,24 @@ public final class RegistryService {
   public RegistryService(
       Database database,
       SchemaRepository repository,
+      SubjectRepository subjectRows,
       SchemaEngine engine,
       SettingsService settings,
       ChangeListener listener) {
     this.database = database;
     this.repository = repository;
+    this.subjectRows = subjectRows;
     this.engine = engine;
     this.settings = settings;
     this.references = new ReferenceResolver(repository);
     this.listener = listener;
-    this.deletions = new SubjectDeletions(database, repository, listener);
+    this.deletions = new SubjectDeletions(database, repository, subjectRows, listener);
   }
 
   // ---- reads ----
 
   public List<String> subjects(boolean includeDeleted, String prefix) {
-    return database.read(c -> repository.subjects(c, includeDeleted, prefix));
+    return database.read(c -> subjectRows.subjects(c, includeDeleted, prefix));
   }
 
   public List<Integer> versions(String subject, boolean includeDeleted) {
@@ -128,7 +132,7 @@ public final class RegistryService {
       ParsedSchema parsed,
       NewSchema newSchema)
       throws SQLException {
-    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
+    SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
     Mode mode = settings.effectiveMode(subjectSettings);
     if (!mode.allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
@@ -260,7 +264,8 @@ public final class RegistryService {
         c -> {
           Map<String, String> resolved = references.resolve(c, submission.references());
           ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
-          SchemaRepository.SubjectSettings subjectSettings = repository.subjectSettings(c, subject);
+          SubjectRepository.SubjectSettings subjectSettings =
+              subjectRows.subjectSettings(c, subject);
           CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
           List<ParsedSchema> history;
           if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {

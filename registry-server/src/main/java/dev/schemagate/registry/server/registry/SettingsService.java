@@ -3,8 +3,8 @@ package dev.schemagate.registry.server.registry;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
 import dev.schemagate.registry.server.storage.Database;
-import dev.schemagate.registry.server.storage.SchemaRepository;
-import dev.schemagate.registry.server.storage.SchemaRepository.SubjectSettings;
+import dev.schemagate.registry.server.storage.SubjectRepository;
+import dev.schemagate.registry.server.storage.SubjectRepository.SubjectSettings;
 import java.util.Optional;
 
 /** Compatibility levels and modes, global and per subject (Confluent's /config and /mode). */
@@ -14,9 +14,9 @@ public final class SettingsService {
   public static final CompatibilityLevel DEFAULT_COMPATIBILITY = CompatibilityLevel.BACKWARD;
 
   private final Database database;
-  private final SchemaRepository repository;
+  private final SubjectRepository repository;
 
-  public SettingsService(Database database, SchemaRepository repository) {
+  public SettingsService(Database database, SubjectRepository repository) {
     this.database = database;
     this.repository = repository;
   }

@@ -4,6 +4,7 @@ import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,11 +17,17 @@ import java.util.List;
 final class SubjectDeletions {
   private final Database database;
   private final SchemaRepository repository;
+  private final SubjectRepository subjectRows;
   private final ChangeListener listener;
 
-  SubjectDeletions(Database database, SchemaRepository repository, ChangeListener listener) {
+  SubjectDeletions(
+      Database database,
+      SchemaRepository repository,
+      SubjectRepository subjectRows,
+      ChangeListener listener) {
     this.database = database;
     this.repository = repository;
+    this.subjectRows = subjectRows;
     this.listener = listener;
   }
 
@@ -57,7 +64,7 @@ final class SubjectDeletions {
                 repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
                 repository.hardDelete(c, subject, row.version());
               }
-              repository.deleteSubjectRow(c, subject);
+              subjectRows.deleteSubjectRow(c, subject);
               return rows.stream().map(VersionRow::version).toList();
             });
     listener.subjectChanged(subject);
@@ -114,7 +121,7 @@ final class SubjectDeletions {
     if (rows.isEmpty()) {
       throw RegistryServerException.subjectNotFound(subject);
     }
-    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
+    SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
     if (!Mode.parse(subjectSettings.effectiveMode()).orElse(Mode.READWRITE).allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
     }
