@@ -1,8 +1,8 @@
 package dev.schemagate.core.contract;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.core.schema.AvroSchemaDoc;
+import dev.schemagate.core.schema.JsonSchemaDoc;
 import dev.schemagate.core.schema.ParsedSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +18,6 @@ import org.apache.avro.Schema;
  * lineage graph and the dbt export name columns by.
  */
 public final class SchemaFields {
-  private static final ObjectMapper JSON = new ObjectMapper();
   // Deeper than any real schema; stops self-referencing $refs and recursive records.
   private static final int MAX_DEPTH = 32;
 
@@ -27,12 +26,12 @@ public final class SchemaFields {
   /** Every field of {@code schema}, parents before children, in declaration order. */
   public static List<SchemaField> of(ParsedSchema schema) {
     List<SchemaField> fields = new ArrayList<>();
-    switch (schema.format()) {
-      case AVRO -> avro(new Schema.Parser().parse(schema.text()), "", new HashSet<>(), fields);
-      case JSON -> {
-        JsonNode root = readJson(schema.text());
-        json(root, root, "", 0, fields);
-      }
+    switch (schema) {
+      case AvroSchemaDoc avro -> avro(avro.schema(), "", new HashSet<>(), fields);
+      case JsonSchemaDoc json -> json(json.root(), json.root(), "", 0, fields);
+      default ->
+          throw new IllegalArgumentException(
+              "no field listing for " + schema.getClass().getSimpleName());
     }
     return List.copyOf(fields);
   }
@@ -165,14 +164,5 @@ public final class SchemaFields {
       }
     }
     return declared.asText().equals("null");
-  }
-
-  private static JsonNode readJson(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException impossible) {
-      // A ParsedSchema has already been parsed by the core parser.
-      throw new IllegalArgumentException("schema is not JSON: " + impossible.getOriginalMessage());
-    }
   }
 }
