@@ -52,9 +52,17 @@ public record Contract(
   public record Sla(
       Optional<String> freshness, Optional<String> availability, Optional<String> p95Latency) {}
 
-  /** Something downstream that reads some of the fields. */
+  /**
+   * Something downstream that reads some of the fields.
+   *
+   * @param owner the team that owns the consumer (and approves risky promotions)
+   */
   public record Consumer(
-      String name, ConsumerKind kind, List<String> fields, Criticality criticality) {
+      String name,
+      ConsumerKind kind,
+      List<String> fields,
+      Criticality criticality,
+      Optional<String> owner) {
     public Consumer {
       fields = List.copyOf(fields);
     }

@@ -122,7 +122,8 @@ public final class ContractReader {
         kind.orElse(ConsumerKind.SERVICE),
         list(node, "fields", path + ".fields", (f, p) -> f.isTextual() ? f.asText() : bad(p)),
         choice(node, "criticality", path + ".criticality", Criticality.class)
-            .orElse(Criticality.MEDIUM));
+            .orElse(Criticality.MEDIUM),
+        text(node, "owner", path + ".owner"));
   }
 
   private Enforcement enforcement(JsonNode node) {

@@ -22,7 +22,7 @@ final class RuleParams {
     switch (rule) {
       case NOT_NULL, UNIQUE -> {}
       case ACCEPTED_VALUES -> {
-        if (!(params.get("values") instanceof List<?> values) || values.isEmpty()) {
+        if (acceptedValues(params.get("values")).isEmpty()) {
           problems.add(
               new ContractViolation(
                   path + ".values", "accepted_values needs a non-empty list of values"));
@@ -80,16 +80,50 @@ final class RuleParams {
     if (value == null) {
       return Optional.empty();
     }
-    if (!(value instanceof Number number)) {
+    Optional<Double> parsed = asNumber(value);
+    if (parsed.isEmpty()) {
       out.add(new ContractViolation(path, "must be a number, not '" + value + "'"));
       return Optional.empty();
     }
-    double d = number.doubleValue();
+    double d = parsed.get();
     if (count && (d < 0 || d != Math.floor(d))) {
       out.add(new ContractViolation(path, "must be a whole number of rows, 0 or more"));
       return Optional.empty();
     }
     return Optional.of(d);
+  }
+
+  /**
+   * The accepted values: a list, or (as the DataContract resource holds params as strings) a
+   * comma-separated string. Empty when there are none.
+   */
+  static List<String> acceptedValues(Object values) {
+    if (values instanceof List<?> list) {
+      return list.stream().filter(v -> v != null).map(String::valueOf).toList();
+    }
+    if (values instanceof String text) {
+      return java.util.Arrays.stream(text.split(","))
+          .map(String::trim)
+          .filter(v -> !v.isEmpty())
+          .toList();
+    }
+    return List.of();
+  }
+
+  /** A number, or a string holding one (resource params are strings). */
+  private static Optional<Double> asNumber(Object value) {
+    if (value instanceof Number number) {
+      return Optional.of(number.doubleValue());
+    }
+    if (value instanceof String text) {
+      try {
+        double d = Double.parseDouble(text.trim());
+        return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+      } catch (NumberFormatException notANumber) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** A positive duration, ISO-8601 ({@code PT1H}) or short ({@code 1h30m}). */

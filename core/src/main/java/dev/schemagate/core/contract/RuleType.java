@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The quality rules a contract may declare, with the parameters each takes:
+ * The quality rules a contract may declare, with the parameters each takes (numbers may be given
+ * as strings, lists as comma-separated strings, as the DataContract resource holds params as a
+ * string map):
  *
  * <ul>
  *   <li>{@code not_null}, {@code unique}: none;
- *   <li>{@code accepted_values}: {@code values}, a non-empty list;
+ *   <li>{@code accepted_values}: {@code values}, a non-empty list ({@code EUR,USD});
  *   <li>{@code range}: {@code min} and/or {@code max}, numbers, min &le; max;
  *   <li>{@code regex}: {@code pattern}, a Java regular expression;
  *   <li>{@code row_count}: {@code min} and/or {@code max}, whole numbers &ge; 0, min &le; max;
