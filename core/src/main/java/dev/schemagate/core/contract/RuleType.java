@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The quality rules a contract may declare, with the parameters each takes (numbers may be given
- * as strings, lists as comma-separated strings, as the DataContract resource holds params as a
- * string map):
+ * The quality rules a contract may declare, with the parameters each takes (numbers may be given as
+ * strings, lists as comma-separated strings, as the DataContract resource holds params as a string
+ * map):
  *
  * <ul>
  *   <li>{@code not_null}, {@code unique}: none;

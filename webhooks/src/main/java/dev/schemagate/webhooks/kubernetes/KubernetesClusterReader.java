@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,15 @@ import java.util.function.Supplier;
 
 /** Reads through the fabric8 client, each call bounded by {@code timeout}. */
 public final class KubernetesClusterReader implements ClusterReader, AutoCloseable {
-  static final String API_VERSION = "schemagate.dev/v1alpha1";
+  // Named in full so that no API discovery round trip precedes each read.
+  private static final ResourceDefinitionContext DATA_SCHEMAS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("schemagate.dev")
+          .withVersion("v1alpha1")
+          .withKind("DataSchema")
+          .withPlural("dataschemas")
+          .withNamespaced(true)
+          .build();
   private final KubernetesClient client;
   private final Duration timeout;
   private final ObjectMapper json = new ObjectMapper();
@@ -36,7 +45,7 @@ public final class KubernetesClusterReader implements ClusterReader, AutoCloseab
         bounded(
             () ->
                 client
-                    .genericKubernetesResources(API_VERSION, "DataSchema")
+                    .genericKubernetesResources(DATA_SCHEMAS)
                     .inNamespace(namespace)
                     .withName(name)
                     .get());
