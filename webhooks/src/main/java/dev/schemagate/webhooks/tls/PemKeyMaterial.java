@@ -52,7 +52,8 @@ public record PemKeyMaterial(List<X509Certificate> chain, PrivateKey key) {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       for (Object item = pem.readObject(); item != null; item = pem.readObject()) {
         if (item instanceof PEMKeyPair pair) {
-          return converter.getKeyPair(pair).getPrivate();
+          // Only the private part: SEC1 EC keys may omit the public key.
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         if (item instanceof PrivateKeyInfo info) {
           return converter.getPrivateKey(info);
