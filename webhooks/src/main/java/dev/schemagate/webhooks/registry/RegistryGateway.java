@@ -1,6 +1,6 @@
 package dev.schemagate.webhooks.registry;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.core.review.RegisteredVersion;
 import dev.schemagate.core.review.SubjectHistory;
@@ -38,7 +38,7 @@ public final class RegistryGateway implements AutoCloseable {
   private final SchemaParser parser;
   private final Duration timeout;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-  private final AsyncCache<String, SubjectHistory> histories;
+  private final Cache<String, SubjectHistory> histories;
 
   public RegistryGateway(
       URI url,
@@ -50,8 +50,7 @@ public final class RegistryGateway implements AutoCloseable {
     this.client = client;
     this.parser = parser;
     this.timeout = timeout;
-    this.histories =
-        Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).buildAsync();
+    this.histories = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
   }
 
   public URI url() {
@@ -60,7 +59,14 @@ public final class RegistryGateway implements AutoCloseable {
 
   /** The subject's registered versions, oldest first, parsed; empty for an unknown subject. */
   public SubjectHistory history(String subject) throws WebhookException {
-    return await(histories.get(subject, (s, executor) -> bounded(() -> load(s))));
+    SubjectHistory cached = histories.getIfPresent(subject);
+    if (cached != null) {
+      return cached;
+    }
+    // Only answers are cached; a failure is retried by the next request.
+    SubjectHistory loaded = await(bounded(() -> load(subject)));
+    histories.put(subject, loaded);
+    return loaded;
   }
 
   /** The version numbers registered under {@code subject}; empty for an unknown subject. */
