@@ -1,6 +1,6 @@
 package dev.schemagate.webhooks.registry;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.core.review.RegisteredVersion;
 import dev.schemagate.core.review.SubjectHistory;
@@ -38,7 +38,16 @@ public final class RegistryGateway implements AutoCloseable {
   private final SchemaParser parser;
   private final Duration timeout;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-  private final Cache<String, SubjectHistory> histories;
+  // Futures, so that concurrent reviews of one subject share one load (a cold cache under an
+  // Argo CD sync must not send every request to the registry). A load that fails completes
+  // with a Failed outcome (not exceptionally, which Caffeine would log) and is evicted at once.
+  private final AsyncCache<String, Outcome> histories;
+
+  private sealed interface Outcome {
+    record Loaded(SubjectHistory history) implements Outcome {}
+
+    record Failed(Throwable cause) implements Outcome {}
+  }
 
   public RegistryGateway(
       URI url,
@@ -50,7 +59,8 @@ public final class RegistryGateway implements AutoCloseable {
     this.client = client;
     this.parser = parser;
     this.timeout = timeout;
-    this.histories = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+    this.histories =
+        Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).buildAsync();
   }
 
   public URI url() {
@@ -59,14 +69,21 @@ public final class RegistryGateway implements AutoCloseable {
 
   /** The subject's registered versions, oldest first, parsed; empty for an unknown subject. */
   public SubjectHistory history(String subject) throws WebhookException {
-    SubjectHistory cached = histories.getIfPresent(subject);
-    if (cached != null) {
-      return cached;
-    }
-    // Only answers are cached; a failure is retried by the next request.
-    SubjectHistory loaded = await(bounded(() -> load(subject)));
-    histories.put(subject, loaded);
-    return loaded;
+    CompletableFuture<Outcome> shared =
+        histories.get(
+            subject,
+            (key, executor) ->
+                bounded(() -> load(key))
+                    .<Outcome>thenApply(Outcome.Loaded::new)
+                    .exceptionally(Outcome.Failed::new));
+    Outcome outcome = await(shared);
+    return switch (outcome) {
+      case Outcome.Loaded loaded -> loaded.history();
+      case Outcome.Failed failed -> {
+        histories.asMap().remove(subject, shared); // the next review asks the registry again
+        throw failure(failed.cause());
+      }
+    };
   }
 
   /** The version numbers registered under {@code subject}; empty for an unknown subject. */
@@ -80,20 +97,48 @@ public final class RegistryGateway implements AutoCloseable {
   }
 
   private SubjectHistory load(String subject) throws RegistryException {
+    List<Integer> numbers = client.versions(subject);
+    // Versions are fetched side by side: a cold 20-version history costs one round trip's time.
+    List<CompletableFuture<Optional<RegisteredVersion>>> fetches = new ArrayList<>();
+    for (int number : numbers) {
+      fetches.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return fetch(subject, number);
+                } catch (RegistryException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              calls));
+    }
     List<RegisteredVersion> registered = new ArrayList<>();
-    for (int number : client.versions(subject)) {
-      // A version deleted between the two calls is simply not part of the history.
-      Optional<RegisteredSchema> version = client.version(subject, number);
-      if (version.isPresent()) {
-        registered.add(
-            new RegisteredVersion(
-                number,
-                version.get().format(),
-                version.get().schema(),
-                references(version.get().references())));
+    for (CompletableFuture<Optional<RegisteredVersion>> fetch : fetches) {
+      try {
+        fetch.join().ifPresent(registered::add);
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RegistryException registryFailure) {
+          throw registryFailure;
+        }
+        throw e;
       }
     }
     return SubjectHistory.parse(parser, registered);
+  }
+
+  /** A version deleted between listing and fetching is simply not part of the history. */
+  private Optional<RegisteredVersion> fetch(String subject, int number) throws RegistryException {
+    return client
+        .version(subject, number)
+        .map(
+            version -> {
+              try {
+                return new RegisteredVersion(
+                    number, version.format(), version.schema(), references(version.references()));
+              } catch (RegistryException e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
   private Map<String, String> references(List<SchemaReference> references)
@@ -129,17 +174,22 @@ public final class RegistryGateway implements AutoCloseable {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw unavailable("no answer within " + timeout.toMillis() + " ms", e);
+      throw failure(e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof TimeoutException) {
-        throw unavailable("no answer within " + timeout.toMillis() + " ms", cause);
-      }
-      throw unavailable(cause.getMessage(), cause);
+      throw failure(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable("interrupted", e);
     }
+  }
+
+  private WebhookException failure(Throwable cause) {
+    Throwable root =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    if (root instanceof TimeoutException) {
+      return unavailable("no answer within " + timeout.toMillis() + " ms", root);
+    }
+    return unavailable(root.getMessage(), root);
   }
 
   private WebhookException unavailable(String why, Throwable cause) {
