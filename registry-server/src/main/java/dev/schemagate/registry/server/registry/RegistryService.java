@@ -293,6 +293,10 @@ public final class RegistryService {
   }
 
   private ParsedSchema parseById(Connection c, int id) throws SQLException {
+    Optional<ParsedSchema> cached = engine.cachedParse(id);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     StoredSchema stored =
         repository
             .schemaRowById(c, id)
