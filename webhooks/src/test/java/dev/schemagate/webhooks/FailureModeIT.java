@@ -1,8 +1,12 @@
 package dev.schemagate.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemagate.registry.server.RegistryConfig;
+import dev.schemagate.registry.server.RegistryServer;
+import dev.schemagate.registry.server.RunningRegistry;
 import dev.schemagate.webhooks.kubernetes.KubernetesClusterReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -68,6 +72,37 @@ class FailureModeIT {
         .contains("the schema registry failed")
         .containsPattern("within (999|1000) ms")
         .contains("fails closed");
+  }
+
+  @Test
+  void shouldAskTheRegistryAgainOnceItIsBack(@TempDir Path tlsDir) throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort(); // free now; nothing listens there until the registry starts
+    }
+    try (WebhookRig rig =
+        new WebhookRig(
+            tlsDir,
+            URI.create("http://127.0.0.1:" + port),
+            new KubernetesClusterReader(kubernetes, Duration.ofSeconds(2)),
+            Map.of("SCHEMAGATE_WEBHOOK_CACHE_TTL", "5s"))) {
+      JsonNode down = rig.review("/validate/dataschemas", "dataschema-create-compatible.json");
+      assertThat(down.path("status").path("reason").asText()).isEqualTo("Unavailable");
+
+      try (RunningRegistry registry =
+          RegistryServer.start(RegistryConfig.forTests().port(port).build())) {
+        // The failure was not cached: the next review asks the registry, now up, and passes.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            rig.review("/validate/dataschemas", "dataschema-create-compatible.json")
+                                .path("allowed")
+                                .asBoolean())
+                        .isTrue());
+      }
+    }
   }
 
   @Test
