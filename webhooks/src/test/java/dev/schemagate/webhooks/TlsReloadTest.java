@@ -64,6 +64,12 @@ class TlsReloadTest {
 
     assertThat(servedTo(TestCertificates.client(first.certificate())))
         .isEqualTo(first.certificate());
+
+    // ...and takes the next good pair once it is written.
+    TestCertificates.Issued repaired = TestCertificates.issue("repaired");
+    TestCertificates.write(repaired, dir, true);
+    assertThat(servedTo(TestCertificates.client(repaired.certificate())))
+        .isEqualTo(repaired.certificate());
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.schemagate.core.review.SubjectHistory;
 import dev.schemagate.webhooks.admission.Admission;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.WebhookException;
+import dev.schemagate.webhooks.kubernetes.ClusterReader;
 import dev.schemagate.webhooks.registry.RegistryGateway;
 import dev.schemagate.webhooks.resources.SpecReader.InvalidSpec;
 import java.util.Optional;
@@ -23,9 +24,7 @@ public final class DataSchemaReviewer implements AdmissionReviewer {
   private final SchemaSources sources;
 
   public DataSchemaReviewer(
-      SchemaChangeReview review,
-      RegistryGateway registry,
-      dev.schemagate.webhooks.kubernetes.ClusterReader cluster) {
+      SchemaChangeReview review, RegistryGateway registry, ClusterReader cluster) {
     this.review = review;
     this.registry = registry;
     this.sources = new SchemaSources(cluster, registry);

@@ -34,6 +34,8 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
   private volatile Loaded current;
   // The pair served just before the last reload, for a handshake that chose it mid-reload.
   private volatile Loaded previous;
+  // Files that failed to load, so that a broken pair is reported once, not at every handshake.
+  private volatile Stamp rejected;
 
   private record Stamp(
       Object certKey, long certTime, long certSize, Object keyKey, long keyTime, long keySize) {}
@@ -43,7 +45,7 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
   public ReloadingKeyManager(Path certFile, Path keyFile) throws TlsException {
     this.certFile = Objects.requireNonNull(certFile, "certFile");
     this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
-    this.current = load(stamp().orElseThrow(() -> missing()));
+    this.current = load(stamp().orElseThrow(this::missing));
   }
 
   /** The certificate currently served (reloading first if the files changed). */
@@ -54,11 +56,11 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
   private Loaded fresh() {
     Loaded loaded = current;
     Optional<Stamp> now = stamp();
-    if (now.isEmpty() || now.get().equals(loaded.stamp())) {
+    if (now.isEmpty() || now.get().equals(loaded.stamp()) || now.get().equals(rejected)) {
       return loaded;
     }
     synchronized (this) {
-      if (!now.get().equals(current.stamp())) {
+      if (!now.get().equals(current.stamp()) && !now.get().equals(rejected)) {
         try {
           Loaded next = load(now.get());
           previous = current;
@@ -69,6 +71,7 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
               current.material().chain().getFirst().getSerialNumber().toString(16),
               current.material().chain().getFirst().getNotAfter().toInstant());
         } catch (TlsException failed) {
+          rejected = now.get();
           LOG.warn("keeping the previous TLS certificate: {}", failed.getMessage());
         }
       }
