@@ -61,6 +61,16 @@ final class LineageStore {
         IS DISTINCT FROM (excluded.owner, excluded.criticality, excluded.environment)
       """;
 
+  /**
+   * Columns and edges this writer knows are committed: a job that runs every hour repeats the same
+   * lineage, so most of an event's rows are already stored and need no round trip. Only the writer
+   * thread touches these; a full set is dropped rather than grown without bound.
+   */
+  private static final int KNOWN_LIMIT = 2_000_000;
+
+  private final Set<String> knownColumns = new HashSet<>();
+  private final Set<LineageEdge> knownEdges = new HashSet<>();
+
   /** The identity of a run event: what makes a repeated event a repeat. */
   record EventKey(String runId, String eventType, java.time.Instant eventTime) {
     static EventKey of(RunEventLineage event) {
@@ -122,9 +132,36 @@ final class LineageStore {
         edges.addAll(entry.getValue().edges());
       }
     }
+    columns.keySet().removeAll(knownColumns);
+    edges.removeAll(knownEdges);
     insertColumns(c, columns.values());
     insertEdges(c, edges);
+    pendingColumns = columns.keySet();
+    pendingEdges = edges;
     return fresh;
+  }
+
+  // rows written by the transaction in progress, known once it commits
+  private Set<String> pendingColumns = Set.of();
+  private Set<LineageEdge> pendingEdges = Set.of();
+
+  /** Called by the writer after a successful commit of {@link #writeEvents}. */
+  void committed() {
+    if (knownColumns.size() + pendingColumns.size() > KNOWN_LIMIT) {
+      knownColumns.clear();
+    }
+    if (knownEdges.size() + pendingEdges.size() > KNOWN_LIMIT) {
+      knownEdges.clear();
+    }
+    knownColumns.addAll(pendingColumns);
+    knownEdges.addAll(pendingEdges);
+    rolledBack();
+  }
+
+  /** Called by the writer when a transaction did not commit: nothing new is known. */
+  void rolledBack() {
+    pendingColumns = Set.of();
+    pendingEdges = Set.of();
   }
 
   /**
@@ -172,6 +209,7 @@ final class LineageStore {
           ps.setString(3, old.transformation().type().name());
           ps.setString(4, old.transformation().subtype().orElse(""));
           ps.executeUpdate();
+          knownEdges.remove(old); // before commit: forgetting too much only costs a round trip
           removed = true;
         }
       }

@@ -121,9 +121,16 @@ final class LineageWriter implements AutoCloseable {
       return;
     }
     try {
-      Set<LineageStore.EventKey> fresh =
-          database.inTransaction(
-              c -> store.writeEvents(c, events.stream().map(EventTask::event).toList()));
+      Set<LineageStore.EventKey> fresh;
+      try {
+        fresh =
+            database.inTransaction(
+                c -> store.writeEvents(c, events.stream().map(EventTask::event).toList()));
+        store.committed();
+      } catch (RuntimeException ex) {
+        store.rolledBack();
+        throw ex;
+      }
       // within one batch, only the first copy of a repeated event counts as new
       Set<LineageStore.EventKey> claimed = new java.util.HashSet<>();
       for (EventTask e : events) {
