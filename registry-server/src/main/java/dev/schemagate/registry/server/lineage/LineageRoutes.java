@@ -111,6 +111,8 @@ public final class LineageRoutes implements RouteGroup {
     severity.rule().ifPresent(r -> grade.put("rule", r));
     grade.put("blocking", severity.blocking());
     grade.put("reason", severity.reason());
+    ArrayNode decisive = grade.putArray("decisive");
+    severity.decisive().forEach(a -> decisive.add(a.asset().id()));
     ArrayNode assets = body.putArray("affectedAssets");
     for (AffectedAsset a : impact.affectedAssets()) {
       ObjectNode asset = assets.addObject();
