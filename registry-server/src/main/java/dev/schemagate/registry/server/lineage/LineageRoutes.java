@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.core.lineage.AffectedAsset;
 import dev.schemagate.core.lineage.AssetKind;
 import dev.schemagate.core.lineage.AssetNode;
-import dev.schemagate.core.lineage.ColumnNode;
 import dev.schemagate.core.lineage.Criticality;
 import dev.schemagate.core.lineage.Impact;
 import dev.schemagate.core.lineage.LineageException;
@@ -40,8 +39,10 @@ import java.util.concurrent.TimeoutException;
  *       stored, 200 for a repeat of an event already stored, 400 naming the problem;
  *   <li>{@code GET /api/v1/lineage/impact?field=..&field=..}: affected assets with paths and the
  *       severity grade; {@code GET /api/v1/lineage/upstream?field=..}: sources with paths;
- *   <li>{@code PUT|DELETE /api/v1/lineage/consumers/{kind}/{name}}: an asset declared in a
- *       DataContract and the columns it reads.
+ *   <li>{@code PUT /api/v1/lineage/consumers/{kind}/{name}}: an asset declared in a DataContract
+ *       and the fields it reads from one dataset ({@code {owner, criticality, environment?,
+ *       dataset: {namespace, name}, fields: [..]}}), replacing what it read from that dataset;
+ *       {@code DELETE ...?namespace=..&dataset=..} forgets those inputs.
  * </ul>
  *
  * Errors use the registry's error body ({@code error_code}, {@code message}).
@@ -164,22 +165,23 @@ public final class LineageRoutes implements RouteGroup {
                         "criticality must be one of LOW, MEDIUM, HIGH, CRITICAL"));
     Optional<String> environment = Optional.ofNullable(body.path("environment").textValue());
     Transformation transformation = transformation(body.path("transformation"));
-    JsonNode inputs = body.path("inputs");
-    if (!inputs.isArray()) {
+    JsonNode dataset = body.path("dataset");
+    String namespace = requiredText(dataset, "namespace", "dataset.");
+    String datasetName = requiredText(dataset, "name", "dataset.");
+    JsonNode fields = body.path("fields");
+    if (!fields.isArray()) {
       throw RegistryServerException.malformed(
-          "inputs must be an array of {namespace, name, field}");
+          "fields must be an array of the dataset's column names");
     }
-    List<ColumnNode> columns = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      JsonNode input = inputs.get(i);
-      columns.add(
-          new ColumnNode(
-              requiredText(input, "namespace", "inputs[" + i + "]."),
-              requiredText(input, "name", "inputs[" + i + "]."),
-              requiredText(input, "field", "inputs[" + i + "].")));
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      if (!fields.get(i).isTextual() || fields.get(i).asText().isBlank()) {
+        throw RegistryServerException.malformed("fields[" + i + "] must be a non-blank string");
+      }
+      columns.add(fields.get(i).asText());
     }
     AssetNode asset = new AssetNode(kind, name, owner, criticality, environment);
-    await(lineage.declareConsumer(asset, columns, transformation));
+    await(lineage.declareConsumer(asset, namespace, datasetName, columns, transformation));
     ObjectNode answer = json.createObjectNode();
     answer.put("id", asset.id());
     answer.put("inputs", columns.size());
@@ -189,13 +191,19 @@ public final class LineageRoutes implements RouteGroup {
   private void removeConsumer(Context ctx) {
     AssetKind kind = kind(ctx);
     String name = ctx.pathParam("name");
+    String namespace = ctx.queryParam("namespace");
+    String dataset = ctx.queryParam("dataset");
+    if (namespace == null || dataset == null) {
+      throw RegistryServerException.malformed(
+          "Name the dataset whose inputs to remove: ?namespace=..&dataset=..");
+    }
     var existing = lineage.current().node(AssetNode.idOf(kind, name));
     if (existing.isEmpty() || !(existing.get() instanceof AssetNode asset)) {
       throw new RegistryServerException(
           RegistryServerException.Reason.NO_SUCH_ENDPOINT,
           "No consumer " + AssetNode.idOf(kind, name) + " is declared");
     }
-    await(lineage.declareConsumer(asset, List.of(), Transformation.DIRECT));
+    await(lineage.declareConsumer(asset, namespace, dataset, List.of(), Transformation.DIRECT));
     send(ctx, 200, json.createObjectNode().put("id", asset.id()).put("inputs", 0));
   }
 

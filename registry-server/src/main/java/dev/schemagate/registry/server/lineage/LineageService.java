@@ -46,10 +46,20 @@ public final class LineageService implements AutoCloseable {
     return writer.submit(event);
   }
 
-  /** Declares an asset and the columns it reads, replacing what it read before. */
+  /**
+   * Declares an asset and the columns it reads from one dataset, replacing what it read from that
+   * dataset before.
+   */
   public CompletableFuture<Void> declareConsumer(
-      AssetNode asset, List<ColumnNode> inputs, Transformation transformation) {
-    return writer.submit(c -> store.replaceConsumer(c, asset, inputs, transformation));
+      AssetNode asset,
+      String namespace,
+      String dataset,
+      List<String> fields,
+      Transformation transformation) {
+    List<ColumnNode> inputs =
+        fields.stream().map(f -> new ColumnNode(namespace, dataset, f)).toList();
+    return writer.submit(
+        c -> store.replaceConsumer(c, asset, namespace, dataset, inputs, transformation));
   }
 
   public Impact impact(Collection<String> fields) {

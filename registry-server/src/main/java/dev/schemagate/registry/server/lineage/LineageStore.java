@@ -165,12 +165,18 @@ final class LineageStore {
   }
 
   /**
-   * Declares an asset and exactly the columns it reads: its earlier inputs are replaced.
+   * Declares an asset and exactly the columns it reads from one dataset: its earlier inputs from
+   * that dataset are replaced, inputs from other datasets (other contracts) are kept.
    *
    * @return whether an earlier input was removed (replicas must then reload)
    */
   boolean replaceConsumer(
-      Connection c, AssetNode asset, List<ColumnNode> inputs, Transformation transformation)
+      Connection c,
+      AssetNode asset,
+      String namespace,
+      String dataset,
+      List<ColumnNode> inputs,
+      Transformation transformation)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(UPSERT_ASSET)) {
       ps.setString(1, asset.id());
@@ -190,8 +196,12 @@ final class LineageStore {
     List<LineageEdge> existing = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT source, transformation, subtype FROM lineage_edges WHERE target = ?")) {
+            "SELECT e.source, e.transformation, e.subtype FROM lineage_edges e"
+                + " JOIN lineage_nodes n ON n.id = e.source"
+                + " WHERE e.target = ? AND n.namespace = ? AND n.dataset = ?")) {
       ps.setString(1, asset.id());
+      ps.setString(2, namespace);
+      ps.setString(3, dataset);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           existing.add(new LineageEdge(rs.getString(1), asset.id(), transformation(rs, 2)));

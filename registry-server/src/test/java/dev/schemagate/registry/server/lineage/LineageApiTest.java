@@ -169,7 +169,7 @@ class LineageApiTest {
             "/api/v1/lineage/consumers/dashboard/exec-revenue",
             """
             {"owner": "finance-analytics", "criticality": "CRITICAL", "environment": "prod",
-             "inputs": [{"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue", "field": "revenue"}]}
+             "dataset": {"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue"}, "fields": ["revenue"]}
             """);
     assertThat(declared.status()).isEqualTo(200);
 
@@ -201,7 +201,7 @@ class LineageApiTest {
         "/api/v1/lineage/consumers/service/refunds",
         """
         {"owner": "payments", "criticality": "LOW",
-         "inputs": [{"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue", "field": "revenue"}]}
+         "dataset": {"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue"}, "fields": ["revenue"]}
         """);
     assertThat(
             send("GET", "/api/v1/lineage/impact?field=" + q(REVENUE), null)
@@ -215,7 +215,7 @@ class LineageApiTest {
         "/api/v1/lineage/consumers/service/refunds",
         """
         {"owner": "payments", "criticality": "LOW",
-         "inputs": [{"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue", "field": "order_id"}]}
+         "dataset": {"namespace": "postgres://warehouse:5432", "name": "analytics.fct_revenue"}, "fields": ["order_id"]}
         """);
 
     assertThat(
@@ -230,6 +230,50 @@ class LineageApiTest {
                 .get("affectedAssets")
                 .toString())
         .contains("service:refunds");
+  }
+
+  @Test
+  void shouldKeepAConsumersInputsFromOtherDatasetsWhenOneContractRedeclaresIt() {
+    send(
+        "PUT",
+        "/api/v1/lineage/consumers/dashboard/kpis",
+        """
+        {"owner": "bi", "dataset": {"namespace": "kafka", "name": "orders"}, "fields": ["amount"]}
+        """);
+    send(
+        "PUT",
+        "/api/v1/lineage/consumers/dashboard/kpis",
+        """
+        {"owner": "bi", "dataset": {"namespace": "kafka", "name": "users"}, "fields": ["country"]}
+        """);
+
+    assertThat(
+            send("GET", "/api/v1/lineage/impact?field=kafka.orders.amount", null)
+                .body()
+                .get("affectedAssets")
+                .toString())
+        .contains("dashboard:kpis");
+    assertThat(
+            send("GET", "/api/v1/lineage/impact?field=kafka.users.country", null)
+                .body()
+                .get("affectedAssets")
+                .toString())
+        .contains("dashboard:kpis");
+
+    send("DELETE", "/api/v1/lineage/consumers/dashboard/kpis?namespace=kafka&dataset=orders", null);
+
+    assertThat(
+            send("GET", "/api/v1/lineage/impact?field=kafka.orders.amount", null)
+                .body()
+                .get("affectedAssets")
+                .toString())
+        .doesNotContain("dashboard:kpis");
+    assertThat(
+            send("GET", "/api/v1/lineage/impact?field=kafka.users.country", null)
+                .body()
+                .get("affectedAssets")
+                .toString())
+        .contains("dashboard:kpis");
   }
 
   @Test
@@ -283,9 +327,9 @@ class LineageApiTest {
         send(
             "PUT",
             "/api/v1/lineage/consumers/dashboard/x",
-            "{\"owner\":\"o\",\"inputs\":[{\"namespace\":\"k\"}]}");
+            "{\"owner\":\"o\",\"dataset\":{\"namespace\":\"k\"},\"fields\":[]}");
     assertThat(input.status()).isEqualTo(400);
-    assertThat(input.body().get("message").asText()).contains("inputs[0].name");
+    assertThat(input.body().get("message").asText()).contains("dataset.name");
     Answer unknown =
         send("GET", "/api/v1/lineage/impact?field=" + q("kafka.nowhere.nothing"), null);
     assertThat(unknown.status()).isEqualTo(200);
