@@ -1,10 +1,10 @@
 package dev.schemagate.core.compat;
 
+import dev.schemagate.core.schema.AvroSchemaDoc;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.Schemas;
-import dev.schemagate.core.schema.AvroSchemaDoc;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -108,12 +108,20 @@ public class CompatibilityBenchmark {
                     + i
                     + "\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"},{\"name\":\"y\",\"type\":\"string\"}]}";
           };
-      fields.append("{\"name\":\"f").append(i).append("\",\"type\":").append(type).append(doc).append('}');
+      fields
+          .append("{\"name\":\"f")
+          .append(i)
+          .append("\",\"type\":")
+          .append(type)
+          .append(doc)
+          .append('}');
     }
     if (next) {
       fields.append(",{\"name\":\"added\",\"type\":\"string\",\"default\":\"\"}");
     }
-    return "{\"type\":\"record\",\"name\":\"Wide\",\"namespace\":\"bench\",\"fields\":[" + fields + "]}";
+    return "{\"type\":\"record\",\"name\":\"Wide\",\"namespace\":\"bench\",\"fields\":["
+        + fields
+        + "]}";
   }
 
   /** The same shape in JSON Schema, closed content model, so an optional property may be added. */
@@ -136,7 +144,13 @@ public class CompatibilityBenchmark {
                 "\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"},\"y\":{\"type\":\"string\"}},\"required\":[\"x\"]";
             default -> "\"type\":\"boolean\"";
           };
-      properties.append("\"p").append(i).append("\":{").append(schema).append(description).append('}');
+      properties
+          .append("\"p")
+          .append(i)
+          .append("\":{")
+          .append(schema)
+          .append(description)
+          .append('}');
     }
     if (next) {
       properties.append(",\"added\":{\"type\":\"string\"}");
