@@ -2,6 +2,7 @@ package dev.schemagate.registry.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.registry.server.api.ErrorMapper;
+import dev.schemagate.registry.server.api.JettyErrorHandler;
 import dev.schemagate.registry.server.api.Wire;
 import dev.schemagate.registry.server.cache.RedisCache;
 import dev.schemagate.registry.server.cache.ResponseCache;
@@ -77,7 +78,7 @@ public final class RegistryServer {
     resources.add(cache);
 
     SchemaRepository repository = new SchemaRepository();
-    SchemaEngine engine = CoreEngines.defaults();
+    SchemaEngine engine = CoreEngines.defaults(metrics);
     SettingsService settings = new SettingsService(database, repository);
     RegistryService registry = new RegistryService(database, repository, engine, settings, cache);
     ObjectMapper json = Wire.newMapper();
@@ -96,6 +97,8 @@ public final class RegistryServer {
               javalin.http.prefer405over404 = true;
               javalin.router.ignoreTrailingSlashes = true;
               javalin.requestLogger.http(httpMetrics::record);
+              javalin.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyErrorHandler(json)));
               for (RouteGroup group : RouteGroups.all(context)) {
                 group.addRoutes(javalin.routes);
               }

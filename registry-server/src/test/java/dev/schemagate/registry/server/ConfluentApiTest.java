@@ -182,6 +182,21 @@ class ConfluentApiTest {
   }
 
   @Test
+  void shouldRefuseABreakingJsonSchemaChangeWithEachPathInTheMessage() {
+    String subject = subject();
+    register(subject, Schemas.JSON_OBJECT, "\"schemaType\":\"JSON\"");
+    String breaking =
+        "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
+            + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\"}},"
+            + "\"required\":[\"id\",\"amount\"]}";
+    Http.Response refused =
+        http.post(
+            "/subjects/" + subject + "/versions", Http.body(breaking, "\"schemaType\":\"JSON\""));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("message").asText()).contains("amount");
+  }
+
+  @Test
   void shouldKeepCompatibilityPerSubjectAndFallBackToGlobal() {
     String subject = subject();
     assertThat(http.get("/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
@@ -383,6 +398,27 @@ class ConfluentApiTest {
   }
 
   @Test
+  void shouldRegisterJsonSchemaWithAReferenceToAnotherSubject() {
+    String addressSubject = subject();
+    String address = "{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"}}}";
+    register(addressSubject, address, "\"schemaType\":\"JSON\"");
+    String order = "{\"type\":\"object\",\"properties\":{\"ship_to\":{\"$ref\":\"address.json\"}}}";
+    String reference =
+        "\"references\":[{\"name\":\"address.json\",\"subject\":\""
+            + addressSubject
+            + "\",\"version\":1}]";
+    String orderSubject = subject();
+    int id = register(orderSubject, order, "\"schemaType\":\"JSON\"", reference);
+    JsonNode byId = http.get("/schemas/ids/" + id).json();
+    assertThat(byId.get("schemaType").asText()).isEqualTo("JSON");
+    assertThat(byId.get("references").get(0).get("name").asText()).isEqualTo("address.json");
+    // The same text without the reference is different content.
+    int unresolved = register(subject(), order, "\"schemaType\":\"JSON\"");
+    assertThat(unresolved).isNotEqualTo(id);
+    assertThat(register(orderSubject, order, "\"schemaType\":\"JSON\"", reference)).isEqualTo(id);
+  }
+
+  @Test
   void shouldServeSchemasByFingerprint() throws Exception {
     String subject = subject();
     String schema = Schemas.avroRecord("Fp" + Integer.toHexString(subject.hashCode()), 1);
@@ -434,10 +470,31 @@ class ConfluentApiTest {
         422,
         42201);
     assertError(http.postBytes(path, new byte[10 * 1024 * 1024]), 413, 413);
+    assertError(
+        http.post("/subjects/bad%01subject/versions", Http.body(Schemas.avroRecord("U", 1))),
+        422,
+        42208);
     assertError(http.get("/no/such/endpoint"), 404, 404);
     assertError(http.delete("/schemas/types"), 405, 405);
     assertError(
         http.post(path, Http.body(Schemas.avroRecord("U", 1), "\"version\":\"x\"")), 400, 400);
+  }
+
+  @Test
+  void shouldAnswerRequestsJettyRefusesBeforeRoutingWithAConfluentBody() throws Exception {
+    java.net.URI uri = java.net.URI.create(registry.url());
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /subjects/%zz/versions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400");
+      assertThat(response).contains(Http.CONTENT_TYPE).contains("\"error_code\":400");
+    }
   }
 
   private static void assertError(Http.Response response, int status, int errorCode) {
@@ -453,7 +510,9 @@ class ConfluentApiTest {
     assertThat(http.get("/healthz").status()).isEqualTo(200);
     assertThat(http.get("/readyz").json().get("database").asText()).isEqualTo("UP");
     http.get("/schemas/types");
+    http.get("/no/such/path-" + System.nanoTime());
     String metrics = http.get("/metrics").body();
+    assertThat(metrics).doesNotContain("/no/such/path");
     assertThat(metrics)
         .contains("schemagate_http_requests_seconds_bucket")
         .contains("route=\"/schemas/types\"")

@@ -99,7 +99,9 @@ public final class RegistryService {
       String subject, SchemaSubmission submission, boolean normalize) {
     Subjects.validate(subject);
     Map<String, String> resolved =
-        database.read(c -> references.resolve(c, submission.references()));
+        submission.references().isEmpty()
+            ? Map.of()
+            : database.read(c -> references.resolve(c, submission.references()));
     ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
     String contentKey = SchemaEngine.contentKey(parsed, submission.references());
     NewSchema newSchema =
@@ -125,7 +127,7 @@ public final class RegistryService {
       NewSchema newSchema)
       throws SQLException {
     SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
-    Mode mode = settings.effectiveMode(c, subjectSettings);
+    Mode mode = settings.effectiveMode(subjectSettings);
     if (!mode.allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
     }
@@ -146,7 +148,7 @@ public final class RegistryService {
       }
     }
     if (mode != Mode.IMPORT) {
-      CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+      CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
       CompatibilityVerdict verdict = check(c, level, liveHistory(c, subject), parsed);
       if (!verdict.compatible()) {
         throw new RegistryServerException(
@@ -257,7 +259,7 @@ public final class RegistryService {
           Map<String, String> resolved = references.resolve(c, submission.references());
           ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
           SchemaRepository.SubjectSettings subjectSettings = repository.subjectSettings(c, subject);
-          CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+          CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
           List<ParsedSchema> history;
           if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
             SubjectVersion against = findVersion(c, subject, selector.get(), false);
@@ -293,6 +295,10 @@ public final class RegistryService {
   }
 
   private ParsedSchema parseById(Connection c, int id) throws SQLException {
+    Optional<ParsedSchema> cached = engine.cachedParse(id);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     StoredSchema stored =
         repository
             .schemaRowById(c, id)
@@ -401,7 +407,7 @@ public final class RegistryService {
       throw RegistryServerException.subjectNotFound(subject);
     }
     SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
-    if (!settings.effectiveMode(c, subjectSettings).allowsWrites()) {
+    if (!settings.effectiveMode(subjectSettings).allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
     }
     // Re-read under the lock: a concurrent writer may have changed the list meanwhile.

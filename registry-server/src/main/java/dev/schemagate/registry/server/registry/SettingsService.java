@@ -5,8 +5,6 @@ import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** Compatibility levels and modes, global and per subject (Confluent's /config and /mode). */
@@ -90,12 +88,8 @@ public final class SettingsService {
         });
   }
 
-  CompatibilityLevel effectiveCompatibility(Connection c, SubjectSettings subject)
-      throws SQLException {
-    return level(
-        subject.compatibility().isPresent()
-            ? subject.compatibility().get()
-            : repository.globalSetting(c, COMPATIBILITY));
+  CompatibilityLevel effectiveCompatibility(SubjectSettings subject) {
+    return level(subject.effectiveCompatibility());
   }
 
   // ---- mode ----
@@ -165,9 +159,8 @@ public final class SettingsService {
         });
   }
 
-  Mode effectiveMode(Connection c, SubjectSettings subject) throws SQLException {
-    return mode(
-        subject.mode().isPresent() ? subject.mode().get() : repository.globalSetting(c, MODE));
+  Mode effectiveMode(SubjectSettings subject) {
+    return mode(subject.effectiveMode());
   }
 
   // ---- parsing ----

@@ -16,8 +16,27 @@ import java.util.OptionalInt;
 /** The registry's SQL, one method per question; callers own connections and transactions. */
 public final class SchemaRepository {
 
-  /** A subject's own settings; empty when the subject falls back to the global ones. */
-  public record SubjectSettings(Optional<String> compatibility, Optional<String> mode) {}
+  /**
+   * A subject's own settings (empty when it falls back to the global ones), read together with the
+   * global ones so a write needs one round trip for both.
+   */
+  public record SubjectSettings(
+      Optional<String> compatibility,
+      Optional<String> mode,
+      String globalCompatibility,
+      String globalMode) {
+    public String effectiveCompatibility() {
+      return compatibility.orElse(globalCompatibility);
+    }
+
+    public String effectiveMode() {
+      return mode.orElse(globalMode);
+    }
+  }
+
+  private static final String GLOBALS =
+      "(SELECT value FROM registry_settings WHERE name = 'compatibility'),"
+          + " (SELECT value FROM registry_settings WHERE name = 'mode')";
 
   /** One row of a subject's version list. */
   public record VersionRow(int version, int schemaId, boolean deleted) {}
@@ -34,26 +53,36 @@ public final class SchemaRepository {
       insert.executeUpdate();
     }
     try (PreparedStatement lock =
-        c.prepareStatement("SELECT compatibility, mode FROM subjects WHERE name = ? FOR UPDATE")) {
+        c.prepareStatement(
+            "SELECT s.compatibility, s.mode, "
+                + GLOBALS
+                + " FROM subjects s WHERE s.name = ? FOR UPDATE OF s")) {
       lock.setString(1, subject);
       try (ResultSet rs = lock.executeQuery()) {
         rs.next();
-        return new SubjectSettings(
-            Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)));
+        return settingsFrom(rs);
       }
     }
   }
 
+  private static SubjectSettings settingsFrom(ResultSet rs) throws SQLException {
+    return new SubjectSettings(
+        Optional.ofNullable(rs.getString(1)),
+        Optional.ofNullable(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4));
+  }
+
   public SubjectSettings subjectSettings(Connection c, String subject) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT compatibility, mode FROM subjects WHERE name = ?")) {
+        c.prepareStatement(
+            "SELECT s.compatibility, s.mode, "
+                + GLOBALS
+                + " FROM (SELECT 1) one LEFT JOIN subjects s ON s.name = ?")) {
       ps.setString(1, subject);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new SubjectSettings(Optional.empty(), Optional.empty());
-        }
-        return new SubjectSettings(
-            Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)));
+        rs.next();
+        return settingsFrom(rs);
       }
     }
   }
