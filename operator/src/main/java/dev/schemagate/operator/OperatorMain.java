@@ -48,12 +48,32 @@ public final class OperatorMain {
                   }
                   stopped.countDown();
                 }));
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // e.g. no reachable API server, or the CRDs are not installed: say so in one line.
+      System.err.println(
+          "schemagate-operator: cannot start against "
+              + kubernetes.getMasterUrl()
+              + ": "
+              + rootMessage(e));
+      Runtime.getRuntime().halt(1);
+    }
     log.info(
         "schemagate operator started: registry {}, namespaces {}, metrics port {}",
         settings.registryUrl(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
         settings.metricsPort());
     stopped.await();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
   }
 }

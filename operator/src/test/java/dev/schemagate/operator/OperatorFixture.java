@@ -28,6 +28,9 @@ public final class OperatorFixture implements AutoCloseable {
 
   private OperatorFixture(KubernetesClient kubernetes, UnaryOperator<OperatorSettings> tune)
       throws IOException {
+    // The mock server logs every request through java.util.logging; keep test output readable.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
     this.kubernetes = kubernetes;
     CrdManifests.all()
         .forEach(

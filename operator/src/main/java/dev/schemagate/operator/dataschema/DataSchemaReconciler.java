@@ -1,5 +1,6 @@
 package dev.schemagate.operator.dataschema;
 
+import dev.schemagate.core.compat.Compatibility;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
@@ -62,7 +63,14 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
     this.registry = registry;
     this.parser = parser;
     this.registrar =
-        new SubjectRegistrar(registry, parser, new RegistryCompatibilityGate(registry));
+        new SubjectRegistrar(
+            registry,
+            parser,
+            new CoreCompatibilityGate(
+                registry,
+                parser,
+                Compatibility.checker(),
+                new RegistryCompatibilityGate(registry)));
     this.cleanup = new SubjectCleanup(registry, events, settings, clock);
     this.statuses = new StatusWriter(clock);
     this.events = events;

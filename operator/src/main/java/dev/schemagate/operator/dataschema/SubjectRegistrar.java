@@ -4,6 +4,7 @@ import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaParser;
+import dev.schemagate.crds.v1alpha1.BreakingChange;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -61,8 +62,8 @@ final class SubjectRegistrar {
       if (e.reason() != RegistryException.Reason.INCOMPATIBLE) {
         throw e;
       }
-      // The registry holds the subject to its own rules too (e.g. a transitive level).
-      return new Outcome.Refused(RegistryMessages.toChanges(List.of(e.getMessage())), latest);
+      // The registry holds the subject to its own rules too: ask it to list each change.
+      return new Outcome.Refused(registryVerdict(candidate, e), latest);
     }
     RegisteredSchema registered =
         registry
@@ -76,6 +77,18 @@ final class SubjectRegistrar {
                         "registered id %d under '%s' but cannot read it back"
                             .formatted(id, subject)));
     return new Outcome.Registered(registered);
+  }
+
+  private List<BreakingChange> registryVerdict(Candidate candidate, RegistryException refusal) {
+    try {
+      var report = registry.testCompatibility(candidate.subject(), candidate.submission());
+      if (!report.compatible() && !report.messages().isEmpty()) {
+        return RegistryMessages.toChanges(report.messages());
+      }
+    } catch (RegistryException unavailable) {
+      // keep the refusal's own message
+    }
+    return List.of(new BreakingChange("/", null, refusal.getMessage(), null));
   }
 
   private Optional<RegisteredSchema> latestQuietly(String subject) {

@@ -1,9 +1,11 @@
 package dev.schemagate.operator.dataschema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.schemagate.core.schema.SchemaFormat;
+import dev.schemagate.crds.v1alpha1.BreakingChange;
 import dev.schemagate.crds.v1alpha1.Compatibility;
 import dev.schemagate.crds.v1alpha1.Condition;
 import dev.schemagate.crds.v1alpha1.ConfigMapKeyRef;
@@ -108,11 +110,13 @@ class DataSchemaReconcilerTest {
     assertThat(condition(refused, "Compatible").status()).isEqualTo("False");
     assertThat(condition(refused, "Synced").status()).isEqualTo("False");
     assertThat(refused.getStatus().getVersion()).isEqualTo(1);
-    assertThat(refused.getStatus().getBreakingChanges()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(refused.getStatus().getBreakingChanges())
-        .allSatisfy(change -> assertThat(change.path()).startsWith("/fields/"))
-        .anySatisfy(change -> assertThat(change.path()).startsWith("/fields/0"))
-        .anySatisfy(change -> assertThat(change.message()).contains("warehouseId"));
+        .extracting(BreakingChange::path, BreakingChange::kind)
+        .containsExactlyInAnyOrder(
+            tuple("/fields/orderId/type", "TYPE_CHANGED"),
+            tuple("/fields/warehouseId", "FIELD_ADDED"));
+    assertThat(refused.getStatus().getBreakingChanges())
+        .allSatisfy(change -> assertThat(change.suggestedFix()).isNotBlank());
     assertThat(condition(refused, "Ready").message()).contains("status.breakingChanges");
     assertThat(fixture.registry.versions(subject)).containsExactly(1);
     await().untilAsserted(() -> assertThat(eventReasons()).contains("IncompatibleChange"));
