@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Admission latency benchmark: see BENCHMARKS.md. Arguments are passed to the main class:
 #   rate/s (100) seconds (30) warm-up seconds (10) fields (200) versions (20) cache TTL (5s)
+#   level (BACKWARD_TRANSITIVE)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${JAVA_HOME:-$(bin/find-jdk)}

@@ -83,6 +83,15 @@ class ContractAndPromotionAdmissionIT {
   }
 
   @Test
+  void shouldDenyAContractWithAnUnknownRuleNamingTheRulesThereAre() throws Exception {
+    JsonNode response =
+        rig.review("/validate/datacontracts", "datacontract-create-unknown-rule.json");
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidContract");
+    assertThat(response.path("status").path("message").asText())
+        .contains("quality[0].rule: unknown rule 'not_nul': one of [not_null, unique,");
+  }
+
+  @Test
   void shouldDenyAContractWhoseSchemaRefResolvesToNothing() throws Exception {
     JsonNode response =
         rig.review("/validate/datacontracts", "datacontract-create-unknown-schema.json");

@@ -64,9 +64,14 @@ public final class ContractValidator {
 
   /** A denial message for {@code problems}, capped for kubectl's output. */
   public static String message(Contract contract, List<ContractViolation> problems) {
+    return message(contract.schemaRef(), problems);
+  }
+
+  /** The same, for a contract that could not even be read (see {@link ContractReader}). */
+  public static String message(String schemaRef, List<ContractViolation> problems) {
     StringBuilder out =
         new StringBuilder("data contract for schema \"")
-            .append(contract.schemaRef())
+            .append(schemaRef)
             .append("\" is invalid: ")
             .append(problems.size())
             .append(problems.size() == 1 ? " problem" : " problems");

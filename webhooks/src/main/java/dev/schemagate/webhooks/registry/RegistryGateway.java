@@ -1,6 +1,7 @@
 package dev.schemagate.webhooks.registry;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.core.review.RegisteredVersion;
 import dev.schemagate.core.review.SubjectHistory;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +30,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Read-only access to one registry, every call bounded by {@code timeout} so that the webhook
  * answers well inside the API server's deadline whatever the registry does. A subject's parsed
- * history is cached for {@code cacheTtl}: a burst of applies (Argo CD syncing a repo) costs one
- * round of registry calls per subject, and a version registered meanwhile is seen within the TTL.
+ * history is cached and refreshed every {@code cacheTtl}: a burst of applies (Argo CD syncing a
+ * repo) costs one round of registry calls per subject, and a version registered meanwhile is seen
+ * within about the TTL (the registry itself refuses an incompatible registration in any case).
  * Never writes: dry-run requests and real ones have the same (absent) side effects.
  */
 public final class RegistryGateway implements AutoCloseable {
@@ -39,9 +42,13 @@ public final class RegistryGateway implements AutoCloseable {
   private final Duration timeout;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
   // Futures, so that concurrent reviews of one subject share one load (a cold cache under an
-  // Argo CD sync must not send every request to the registry). A load that fails completes
-  // with a Failed outcome (not exceptionally, which Caffeine would log) and is evicted at once.
-  private final AsyncCache<String, Outcome> histories;
+  // Argo CD sync must not send every request to the registry). After cacheTtl a history is
+  // refreshed in the background while reviews go on using it (for at most STALE_FACTOR x TTL),
+  // so an expiry never makes reviews wait on the registry. A load that fails completes with a
+  // Failed outcome (not exceptionally, which Caffeine would log): a failed first load is evicted
+  // at once, a failed refresh keeps the history it had.
+  private static final int STALE_FACTOR = 6;
+  private final AsyncLoadingCache<String, Outcome> histories;
 
   private sealed interface Outcome {
     record Loaded(SubjectHistory history) implements Outcome {}
@@ -59,8 +66,27 @@ public final class RegistryGateway implements AutoCloseable {
     this.client = client;
     this.parser = parser;
     this.timeout = timeout;
+    Caffeine<Object, Object> cache = Caffeine.newBuilder().maximumSize(10_000);
+    if (cacheTtl.isZero()) {
+      cache.expireAfterWrite(Duration.ZERO);
+    } else {
+      cache.refreshAfterWrite(cacheTtl).expireAfterWrite(cacheTtl.multipliedBy(STALE_FACTOR));
+    }
     this.histories =
-        Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).buildAsync();
+        cache.buildAsync(
+            new AsyncCacheLoader<>() {
+              @Override
+              public CompletableFuture<Outcome> asyncLoad(String subject, Executor executor) {
+                return loadOutcome(subject);
+              }
+
+              @Override
+              public CompletableFuture<Outcome> asyncReload(
+                  String subject, Outcome previous, Executor executor) {
+                return loadOutcome(subject)
+                    .thenApply(fresh -> fresh instanceof Outcome.Failed ? previous : fresh);
+              }
+            });
   }
 
   public URI url() {
@@ -69,14 +95,8 @@ public final class RegistryGateway implements AutoCloseable {
 
   /** The subject's registered versions, oldest first, parsed; empty for an unknown subject. */
   public SubjectHistory history(String subject) throws WebhookException {
-    CompletableFuture<Outcome> shared =
-        histories.get(
-            subject,
-            (key, executor) ->
-                bounded(() -> load(key))
-                    .<Outcome>thenApply(Outcome.Loaded::new)
-                    .exceptionally(Outcome.Failed::new));
-    Outcome outcome = await(shared);
+    CompletableFuture<Outcome> shared = histories.get(subject);
+    Outcome outcome = await(shared); // waiting with a deadline does not cancel the shared load
     return switch (outcome) {
       case Outcome.Loaded loaded -> loaded.history();
       case Outcome.Failed failed -> {
@@ -84,6 +104,12 @@ public final class RegistryGateway implements AutoCloseable {
         throw failure(failed.cause());
       }
     };
+  }
+
+  private CompletableFuture<Outcome> loadOutcome(String subject) {
+    return bounded(() -> load(subject), loadTimeout())
+        .<Outcome>thenApply(Outcome.Loaded::new)
+        .exceptionally(Outcome.Failed::new);
   }
 
   /** The version numbers registered under {@code subject}; empty for an unknown subject. */
@@ -156,7 +182,20 @@ public final class RegistryGateway implements AutoCloseable {
     T run() throws RegistryException;
   }
 
+  /**
+   * A shared history load may outlive the review that started it: each review waits at most {@code
+   * timeout}, but the load goes on (bounded more loosely) and fills the cache for the next one, so
+   * a large history on a slow registry is not cut off again and again.
+   */
+  private Duration loadTimeout() {
+    return timeout.multipliedBy(10);
+  }
+
   private <T> CompletableFuture<T> bounded(Call<T> call) {
+    return bounded(call, timeout);
+  }
+
+  private <T> CompletableFuture<T> bounded(Call<T> call, Duration bound) {
     return CompletableFuture.supplyAsync(
             () -> {
               try {
@@ -167,7 +206,7 @@ public final class RegistryGateway implements AutoCloseable {
             },
             calls)
         // Completes the future even if the client hangs, so a stuck call never stays cached.
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        .orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private <T> T await(CompletableFuture<T> future) throws WebhookException {

@@ -54,7 +54,8 @@ public final class DataContractReviewer implements AdmissionReviewer {
     } catch (InvalidContractException invalid) {
       return Decision.deny(
           DenialReason.INVALID_CONTRACT,
-          "data contract is invalid: " + String.join("; ", invalid.getMessage()));
+          ContractValidator.message(
+              object.get().path("spec").path("schemaRef").asText("?"), invalid.violations()));
     }
     Optional<JsonNode> dataSchema = cluster.dataSchema(admission.namespace(), contract.schemaRef());
     if (dataSchema.isEmpty()) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.core.compat.Compatibility;
+import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.core.review.ProposedSchema;
+import dev.schemagate.core.review.RegisteredVersion;
+import dev.schemagate.core.review.SchemaChangeReview;
+import dev.schemagate.core.review.SubjectHistory;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.Schemas;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -58,7 +63,9 @@ public final class AdmissionLatencyBenchmark {
     int fields = arg(args, 3, 200);
     int versions = arg(args, 4, 20);
     String ttl = args.length > 5 ? args[5] : "5s";
+    String level = args.length > 6 ? args[6] : "BACKWARD_TRANSITIVE";
 
+    serviceTime(fields, versions, level);
     Path tls = Files.createTempDirectory("schemagate-bench-tls");
     X509Certificate certificate = selfSigned(tls);
     try (RunningRegistry registry = RegistryServer.start(RegistryConfig.forTests().build());
@@ -76,12 +83,13 @@ public final class AdmissionLatencyBenchmark {
       try (Webhooks webhooks =
           new Webhooks(
               WebhookConfig.fromEnv(env), NO_CLUSTER, Schemas.parser(), Compatibility.checker())) {
-        byte[] body = review(schema(fields, versions + 1));
+        byte[] body = review(schema(fields, versions + 1), level);
         HttpClient http = client(certificate);
         URI uri = URI.create("https://127.0.0.1:" + webhooks.port() + "/validate/dataschemas");
+        prime(http, uri, body);
         run(http, uri, body, rate, warmup); // warm-up: JIT, connections, caches
         long[] latencies = run(http, uri, body, rate, seconds);
-        report(latencies, rate, seconds, fields, versions, ttl);
+        report(latencies, rate, fields, versions, ttl, level);
       }
     }
   }
@@ -116,6 +124,12 @@ public final class AdmissionLatencyBenchmark {
                         || !response.body().contains("\"allowed\":true")) {
                       denied.incrementAndGet();
                     }
+                  })
+              .exceptionally(
+                  failed -> {
+                    latencies[index] = System.nanoTime() - scheduled;
+                    denied.incrementAndGet();
+                    return null;
                   }));
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
@@ -126,18 +140,71 @@ public final class AdmissionLatencyBenchmark {
     return latencies;
   }
 
+  /**
+   * The review alone, in process (no HTTP, no TLS, history already parsed): what one request costs
+   * the server, to tell CPU cost from queueing on a loaded machine.
+   */
+  private static void serviceTime(int fields, int versions, String level) {
+    List<RegisteredVersion> registered = new ArrayList<>();
+    for (int v = 1; v <= versions; v++) {
+      registered.add(new RegisteredVersion(v, SchemaFormat.AVRO, schema(fields, v)));
+    }
+    SubjectHistory history = SubjectHistory.parse(Schemas.parser(), registered);
+    SchemaChangeReview review = new SchemaChangeReview(Schemas.parser(), Compatibility.checker());
+    ProposedSchema proposed =
+        new ProposedSchema(
+            "bench-value",
+            SchemaFormat.AVRO,
+            schema(fields, versions + 1),
+            CompatibilityLevel.valueOf(level));
+    long[] times = new long[500];
+    for (int i = -500; i < times.length; i++) { // the first 500 warm the JIT
+      long start = System.nanoTime();
+      if (!review.review(proposed, history).allowed()) {
+        throw new IllegalStateException("the benchmark schema should be compatible");
+      }
+      if (i >= 0) {
+        times[i] = System.nanoTime() - start;
+      }
+    }
+    Arrays.sort(times);
+    System.out.printf(
+        "service time (review in process, %s): p50 %.2f ms  p99 %.2f ms%n",
+        level, ms(times, 0.5), ms(times, 0.99));
+  }
+
+  /** One request until it is allowed: the subject's history is loaded before the clock starts. */
+  private static void prime(HttpClient http, URI uri, byte[] body) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.body().contains("\"allowed\":true")) {
+        return;
+      }
+      if (attempt == 30) {
+        throw new IllegalStateException("never allowed: " + response.body());
+      }
+      Thread.sleep(1000);
+    }
+  }
+
   private static void report(
-      long[] latencies, int rate, int seconds, int fields, int versions, String ttl) {
+      long[] latencies, int rate, int fields, int versions, String ttl, String level) {
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
     System.out.printf(
         "admission latency, %d requests at %d/s (%d-field Avro record, %d versions,"
-            + " BACKWARD_TRANSITIVE, history cache %s)%n"
+            + " %s, history cache %s)%n"
             + "  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms%n",
         latencies.length,
         rate,
         fields,
         versions,
+        level,
         ttl,
         ms(sorted, 0.50),
         ms(sorted, 0.90),
@@ -174,7 +241,7 @@ public final class AdmissionLatencyBenchmark {
     return record.toString();
   }
 
-  private static byte[] review(String schema) throws Exception {
+  private static byte[] review(String schema, String level) throws Exception {
     ObjectNode object =
         JSON.createObjectNode()
             .put("apiVersion", "schemagate.dev/v1alpha1")
@@ -185,7 +252,7 @@ public final class AdmissionLatencyBenchmark {
         .put("subject", "bench-value")
         .put("format", "AVRO")
         .put("schema", schema)
-        .put("compatibility", "BACKWARD_TRANSITIVE");
+        .put("compatibility", level);
     ObjectNode review =
         JSON.createObjectNode()
             .put("apiVersion", "admission.k8s.io/v1")
