@@ -19,6 +19,7 @@ final class RouteGroups {
         new CompatibilityRoutes(context),
         new ConfigRoutes(context),
         new ModeRoutes(context),
-        new OpsRoutes(context));
+        new OpsRoutes(context),
+        new dev.schemagate.registry.server.lineage.LineageRoutes(context));
   }
 }

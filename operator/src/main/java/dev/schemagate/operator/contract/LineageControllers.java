@@ -1,0 +1,109 @@
+package dev.schemagate.operator.contract;
+
+import dev.schemagate.crds.v1alpha1.DataContract;
+import dev.schemagate.crds.v1alpha1.Promotion;
+import dev.schemagate.operator.OperatorSettings;
+import dev.schemagate.operator.promotion.PromotionReconciler;
+import dev.schemagate.operator.promotion.PromotionSettings;
+import dev.schemagate.operator.promotion.notify.Notifier;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Registers the DataContract and Promotion controllers on an operator, configured from the
+ * environment ({@code SCHEMAGATE_LINEAGE_URL}, {@code SCHEMAGATE_LINEAGE_NAMESPACE}, {@code
+ * SCHEMAGATE_ENVIRONMENT}, {@code SCHEMAGATE_ENVIRONMENTS}, {@code SCHEMAGATE_SLACK_WEBHOOK_URL},
+ * {@code SCHEMAGATE_PAGERDUTY_ROUTING_KEY}, {@code SCHEMAGATE_PAGERDUTY_EVENTS_URL}). One line in
+ * the operator's assembly: {@code LineageControllers.register(operator, kubernetes, registry,
+ * settings);}
+ */
+public final class LineageControllers implements AutoCloseable {
+  private final Notifier notifier;
+  private final PromotionReconciler promotions;
+
+  private LineageControllers(Notifier notifier, PromotionReconciler promotions) {
+    this.notifier = notifier;
+    this.promotions = promotions;
+  }
+
+  public static LineageControllers register(
+      Operator operator,
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      OperatorSettings settings) {
+    Map<String, String> env = System.getenv();
+    return register(
+        operator,
+        kubernetes,
+        registry,
+        settings,
+        LineageSettings.fromEnv(env, settings.registryUrl()),
+        PromotionSettings.fromEnv(env, settings.registryTimeout(), settings.retryInterval()));
+  }
+
+  public static LineageControllers register(
+      Operator operator,
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      OperatorSettings settings,
+      LineageSettings lineageSettings,
+      PromotionSettings promotionSettings) {
+    Clock clock = Clock.systemUTC();
+    LineageClient lineage =
+        new LineageClient(lineageSettings.lineageUrl(), settings.registryTimeout());
+    Notifier notifier = new Notifier(promotionSettings.notifications());
+    var contracts =
+        new DataContractReconciler(
+            kubernetes,
+            registry,
+            lineage,
+            lineageSettings,
+            settings.retryInterval(),
+            settings.useSsa(),
+            clock);
+    var promotions =
+        new PromotionReconciler(
+            kubernetes,
+            lineage,
+            lineageSettings,
+            promotionSettings,
+            notifier,
+            settings.useSsa(),
+            clock);
+    operator.register(
+        contracts,
+        c -> {
+          c.withReconciliationMaxInterval(settings.resync());
+          namespaces(c, settings);
+        });
+    operator.register(
+        promotions,
+        c -> {
+          c.withReconciliationMaxInterval(settings.resync());
+          namespaces(c, settings);
+        });
+    return new LineageControllers(notifier, promotions);
+  }
+
+  private static void namespaces(
+      io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<?> c,
+      OperatorSettings settings) {
+    if (settings.watchNamespaces().isEmpty()) {
+      c.watchingAllNamespaces();
+    } else {
+      c.settingNamespaces(settings.watchNamespaces());
+    }
+  }
+
+  @Override
+  public void close() {
+    notifier.close();
+    promotions.close();
+  }
+
+  /** Only to keep the type names visible to readers of the registration. */
+  static final Class<?>[] KINDS = {DataContract.class, Promotion.class};
+}

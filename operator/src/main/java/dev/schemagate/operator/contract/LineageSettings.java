@@ -1,0 +1,29 @@
+package dev.schemagate.operator.contract;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where lineage lives and how schema fields are named in it.
+ *
+ * @param lineageUrl {@code SCHEMAGATE_LINEAGE_URL}: the registry whose lineage API holds the graph
+ *     (declared consumers are written there, impact is read there); default {@code
+ *     SCHEMAGATE_REGISTRY_URL}
+ * @param namespace {@code SCHEMAGATE_LINEAGE_NAMESPACE}, default {@code kafka}: the OpenLineage
+ *     namespace of the topics, so declared consumers meet the pipelines' events on the same column
+ *     names ({@code kafka.orders.amount})
+ * @param environment {@code SCHEMAGATE_ENVIRONMENT}: the environment this cluster runs (e.g. {@code
+ *     prod}); declared consumers are recorded there, which a severity policy may weigh
+ */
+public record LineageSettings(String lineageUrl, String namespace, Optional<String> environment) {
+  public static LineageSettings fromEnv(Map<String, String> env, String registryUrl) {
+    return new LineageSettings(
+        nonBlank(env.get("SCHEMAGATE_LINEAGE_URL")).orElse(registryUrl),
+        nonBlank(env.get("SCHEMAGATE_LINEAGE_NAMESPACE")).orElse("kafka"),
+        nonBlank(env.get("SCHEMAGATE_ENVIRONMENT")));
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}

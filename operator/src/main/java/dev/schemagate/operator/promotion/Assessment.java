@@ -1,0 +1,49 @@
+package dev.schemagate.operator.promotion;
+
+import dev.schemagate.crds.v1alpha1.AffectedAsset;
+import dev.schemagate.crds.v1alpha1.Criticality;
+import dev.schemagate.crds.v1alpha1.Impact;
+import dev.schemagate.crds.v1alpha1.Severity;
+import dev.schemagate.operator.contract.LineageClient;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The graded impact of a promotion and the approvals it needs: when the policy blocks, the owners
+ * of every affected CRITICAL asset and of the assets that decided the grade.
+ */
+record Assessment(Impact impact, boolean blocking, Set<String> requiredApprovers) {
+
+  static Assessment of(LineageClient.ImpactReport report) {
+    List<AffectedAsset> assets =
+        report.assets().stream()
+            .map(
+                a ->
+                    new AffectedAsset(
+                        a.id(),
+                        a.kind(),
+                        a.owner(),
+                        Criticality.valueOf(a.criticality().toUpperCase(Locale.ROOT)),
+                        List.of(a.explanation())))
+            .toList();
+    Set<String> approvers = new LinkedHashSet<>();
+    if (report.blocking()) {
+      for (LineageClient.Asset a : report.assets()) {
+        if (a.criticality().equalsIgnoreCase("CRITICAL") || report.decisive().contains(a.id())) {
+          approvers.add(a.owner());
+        }
+      }
+    }
+    return new Assessment(
+        new Impact(Severity.valueOf(report.severity()), report.reason(), assets),
+        report.blocking(),
+        approvers);
+  }
+
+  /** No existing field changes: nothing downstream can break. */
+  static Assessment none(String why) {
+    return new Assessment(new Impact(Severity.NONE, why, List.of()), false, Set.of());
+  }
+}

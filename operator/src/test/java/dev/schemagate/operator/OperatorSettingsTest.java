@@ -1,0 +1,60 @@
+package dev.schemagate.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OperatorSettingsTest {
+  @Test
+  void shouldDefaultToAllNamespacesAndALocalRegistry() {
+    OperatorSettings settings = OperatorSettings.fromEnv(Map.of());
+
+    assertThat(settings.registryUrl()).isEqualTo("http://localhost:8081");
+    assertThat(settings.watchNamespaces()).isEmpty();
+    assertThat(settings.resync()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.useSsa()).isTrue();
+    assertThat(settings.leaderElection()).isTrue();
+  }
+
+  @Test
+  void shouldReadEveryVariable() {
+    OperatorSettings settings =
+        OperatorSettings.fromEnv(
+            Map.of(
+                "SCHEMAGATE_REGISTRY_URL", "http://registry:8081",
+                "SCHEMAGATE_WATCH_NAMESPACES", " orders, identity ,,",
+                "SCHEMAGATE_RESYNC_INTERVAL", "30s",
+                "SCHEMAGATE_RECONCILE_THREADS", "8",
+                "SCHEMAGATE_USE_SSA", "false",
+                "POD_NAMESPACE", "schemagate"));
+
+    assertThat(settings.registryUrl()).isEqualTo("http://registry:8081");
+    assertThat(settings.watchNamespaces()).containsExactlyInAnyOrder("orders", "identity");
+    assertThat(settings.resync()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.reconcileThreads()).isEqualTo(8);
+    assertThat(settings.useSsa()).isFalse();
+    assertThat(settings.leaseNamespace()).isEqualTo("schemagate");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "SCHEMAGATE_RESYNC_INTERVAL, 5 minutes, positive duration",
+    "SCHEMAGATE_RESYNC_INTERVAL, 0s, positive duration",
+    "SCHEMAGATE_RECONCILE_THREADS, many, whole number from 1 to 1024",
+    "SCHEMAGATE_RECONCILE_THREADS, 0, whole number from 1 to 1024",
+    "SCHEMAGATE_METRICS_PORT, 70000, whole number from -1 to 65535",
+    "SCHEMAGATE_USE_SSA, yes, true or false"
+  })
+  void shouldRefuseABadValueNamingTheVariable(String name, String value, String expected) {
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of(name, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(name)
+        .hasMessageContaining(value)
+        .hasMessageContaining(expected);
+  }
+}

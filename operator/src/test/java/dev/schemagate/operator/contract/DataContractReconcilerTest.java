@@ -1,0 +1,233 @@
+package dev.schemagate.operator.contract;
+
+import static dev.schemagate.operator.contract.LineageOperatorFixture.avroSchema;
+import static dev.schemagate.operator.contract.LineageOperatorFixture.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.schemagate.crds.v1alpha1.Consumer;
+import dev.schemagate.crds.v1alpha1.ConsumerKind;
+import dev.schemagate.crds.v1alpha1.Criticality;
+import dev.schemagate.crds.v1alpha1.DataContract;
+import dev.schemagate.crds.v1alpha1.DataContractSpec;
+import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.Enforcement;
+import dev.schemagate.crds.v1alpha1.Owner;
+import dev.schemagate.crds.v1alpha1.QualityRule;
+import dev.schemagate.crds.v1alpha1.QualityRuleType;
+import dev.schemagate.crds.v1alpha1.RuleSeverity;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The DataContract reconciler on the mock API server, the real registry and its lineage API. */
+@EnableKubernetesMockClient(crud = true)
+class DataContractReconcilerTest {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  static KubernetesClient client;
+  static LineageOperatorFixture fixture;
+
+  private String namespace;
+  private String subject;
+
+  @BeforeAll
+  static void startEverything() throws IOException {
+    fixture = LineageOperatorFixture.start(client);
+  }
+
+  @AfterAll
+  static void stopEverything() throws IOException {
+    fixture.close();
+  }
+
+  @BeforeEach
+  void freshNames() {
+    int n = SEQUENCE.incrementAndGet();
+    namespace = "contracts-" + n;
+    subject = "payments" + n + "-value";
+  }
+
+  @Test
+  void shouldResolveValidateRecordConsumersAndExportTheDbtContract() throws Exception {
+    schema();
+    contract(
+        spec(
+            List.of(
+                new QualityRule(
+                    "amount", QualityRuleType.RANGE, Map.of("min", "0"), RuleSeverity.ERROR)),
+            List.of(
+                new Consumer(
+                    "fct_revenue",
+                    ConsumerKind.DBT_MODEL,
+                    List.of("amount", "currency"),
+                    Criticality.HIGH,
+                    "analytics")),
+            new Enforcement("payments", "payments-dlq", "stg_payments")));
+
+    DataContract ready = awaitCondition("Ready", "True");
+
+    assertThat(ready.getStatus().getSchemaVersion()).isEqualTo(1);
+    assertThat(ready.getStatus().getSchemaSubject()).isEqualTo(subject);
+    assertThat(condition(ready, "Valid")).isEqualTo("True/Valid");
+    assertThat(condition(ready, "SchemaResolved")).isEqualTo("True/Resolved");
+    ConfigMap dbt =
+        client.configMaps().inNamespace(namespace).withName("payments-contract-dbt").get();
+    assertThat(dbt.getMetadata().getOwnerReferences().getFirst().getName())
+        .isEqualTo("payments-contract");
+    JsonNode model =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(dbt.getData().get("schema.yml"))
+            .at("/models/0");
+    assertThat(model.get("name").asText()).isEqualTo("stg_payments");
+    assertThat(model.at("/config/contract/enforced").asBoolean()).isTrue();
+    assertThat(model.at("/columns/1/name").asText()).isEqualTo("amount");
+    assertThat(model.at("/columns/1/data_type").asText()).isEqualTo("double");
+    assertThat(model.at("/columns/1/constraints/1/expression").asText()).isEqualTo("amount >= 0");
+    JsonNode impact = impact("kafka.payments.amount");
+    assertThat(impact.at("/affectedAssets/0/id").asText()).isEqualTo("dbt_model:fct_revenue");
+    assertThat(impact.at("/affectedAssets/0/owner").asText()).isEqualTo("analytics");
+    assertThat(impact.at("/affectedAssets/0/environment").asText()).isEqualTo("prod");
+  }
+
+  @Test
+  void shouldReportEveryFieldTheSchemaLacks() {
+    schema();
+    contract(
+        spec(
+            List.of(
+                new QualityRule(
+                    "amount_cents", QualityRuleType.NOT_NULL, Map.of(), RuleSeverity.ERROR)),
+            List.of(
+                new Consumer(
+                    "ops",
+                    ConsumerKind.DASHBOARD,
+                    List.of("orderId", "refundedAt"),
+                    Criticality.LOW,
+                    null)),
+            null));
+
+    DataContract invalid = awaitCondition("Valid", "False");
+
+    assertThat(condition(invalid, "Ready")).isEqualTo("False/InvalidContract");
+    assertThat(invalid.getStatus().getProblems())
+        .extracting(p -> p.path())
+        .containsExactly("spec.quality[0].field", "spec.consumers[0].fields[1]");
+    assertThat(invalid.getStatus().getProblems().getFirst().message()).contains("amount_cents");
+  }
+
+  @Test
+  void shouldWaitForADataSchemaThatDoesNotExist() {
+    contract(spec(List.of(), List.of(), null));
+
+    DataContract waiting = awaitCondition("SchemaResolved", "False");
+
+    assertThat(condition(waiting, "SchemaResolved")).isEqualTo("False/SchemaNotFound");
+    assertThat(condition(waiting, "Ready")).isEqualTo("False/SchemaNotFound");
+  }
+
+  private void schema() {
+    client
+        .resource(
+            avroSchema(
+                namespace,
+                "payments",
+                subject,
+                resource("/dev/schemagate/operator/promotion/orders-v1.avsc")))
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                    .resources(DataSchema.class)
+                    .inNamespace(namespace)
+                    .withName("payments")
+                    .get(),
+            ds -> ds.getStatus() != null && ds.getStatus().getVersion() != null);
+  }
+
+  private DataContractSpec spec(
+      List<QualityRule> rules, List<Consumer> consumers, Enforcement enforcement) {
+    DataContractSpec spec = new DataContractSpec();
+    spec.setSchemaRef("payments");
+    spec.setOwner(new Owner("payments-team", "#payments", null));
+    spec.setQuality(rules);
+    spec.setConsumers(consumers);
+    spec.setEnforcement(enforcement);
+    return spec;
+  }
+
+  private void contract(DataContractSpec spec) {
+    DataContract dc = new DataContract();
+    dc.setMetadata(
+        new ObjectMetaBuilder().withName("payments-contract").withNamespace(namespace).build());
+    dc.setSpec(spec);
+    client.resource(dc).create();
+  }
+
+  private DataContract awaitCondition(String type, String status) {
+    Predicate<DataContract> reached =
+        dc ->
+            dc != null
+                && dc.getStatus() != null
+                && dc.getStatus().condition(type).map(c -> c.status().equals(status)).orElse(false);
+    try {
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  client
+                      .resources(DataContract.class)
+                      .inNamespace(namespace)
+                      .withName("payments-contract")
+                      .get(),
+              reached);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      DataContract last =
+          client
+              .resources(DataContract.class)
+              .inNamespace(namespace)
+              .withName("payments-contract")
+              .get();
+      throw new AssertionError(
+          "last status: " + (last == null ? "(gone)" : Serialization.asJson(last.getStatus())), e);
+    }
+  }
+
+  private static String condition(DataContract dc, String type) {
+    return dc.getStatus().condition(type).map(c -> c.status() + "/" + c.reason()).orElse("(none)");
+  }
+
+  private static JsonNode impact(String field) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            fixture.base.registryServer.url()
+                                + "/api/v1/lineage/impact?field="
+                                + field))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body());
+  }
+}

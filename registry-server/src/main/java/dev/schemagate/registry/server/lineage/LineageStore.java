@@ -1,0 +1,360 @@
+package dev.schemagate.registry.server.lineage;
+
+import dev.schemagate.core.lineage.AssetKind;
+import dev.schemagate.core.lineage.AssetNode;
+import dev.schemagate.core.lineage.ColumnNode;
+import dev.schemagate.core.lineage.Criticality;
+import dev.schemagate.core.lineage.LineageEdge;
+import dev.schemagate.core.lineage.LineageNode;
+import dev.schemagate.core.lineage.Transformation;
+import dev.schemagate.core.lineage.TransformationType;
+import dev.schemagate.core.lineage.openlineage.RunEventLineage;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * SQL for the lineage tables. Batches go in as one statement per table ({@code unnest} of arrays,
+ * {@code ON CONFLICT DO NOTHING}), so a transaction of 500 events costs four round trips.
+ */
+final class LineageStore {
+  private static final String INSERT_EVENTS =
+      """
+      INSERT INTO lineage_run_events (run_id, event_type, event_time, job_namespace, job_name, edges)
+      SELECT r::uuid, t, at::timestamptz, ns, job, e
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) AS u(r, t, at, ns, job, e)
+      ON CONFLICT DO NOTHING
+      RETURNING run_id::text, event_type, event_time
+      """;
+  private static final String INSERT_COLUMNS =
+      """
+      INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name)
+      SELECT id, 'column', ns, ds, col FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
+      ORDER BY id
+      ON CONFLICT (id) DO NOTHING
+      """;
+  private static final String INSERT_EDGES =
+      """
+      INSERT INTO lineage_edges (source, target, transformation, subtype)
+      SELECT s, t, x, st FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
+      ORDER BY s, t
+      ON CONFLICT DO NOTHING
+      """;
+  private static final String UPSERT_ASSET =
+      """
+      INSERT INTO lineage_nodes (id, kind, name, owner, criticality, environment)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, criticality = excluded.criticality,
+        environment = excluded.environment, changed = nextval('lineage_change_seq')
+      WHERE (lineage_nodes.owner, lineage_nodes.criticality, lineage_nodes.environment)
+        IS DISTINCT FROM (excluded.owner, excluded.criticality, excluded.environment)
+      """;
+
+  /**
+   * Columns and edges this writer knows are committed: a job that runs every hour repeats the same
+   * lineage, so most of an event's rows are already stored and need no round trip. Only the writer
+   * thread touches these; a full set is dropped rather than grown without bound.
+   */
+  private static final int KNOWN_LIMIT = 2_000_000;
+
+  private final Set<String> knownColumns = new HashSet<>();
+  private final Set<LineageEdge> knownEdges = new HashSet<>();
+
+  /** The identity of a run event: what makes a repeated event a repeat. */
+  record EventKey(String runId, String eventType, java.time.Instant eventTime) {
+    static EventKey of(RunEventLineage event) {
+      return new EventKey(
+          event.runId().toString(),
+          event.eventType(),
+          event.eventTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+  }
+
+  /**
+   * Writes the events not seen before, with their columns and edges.
+   *
+   * @return the keys of the events that were new
+   */
+  Set<EventKey> writeEvents(Connection c, Collection<RunEventLineage> events) throws SQLException {
+    Map<EventKey, RunEventLineage> unique = new LinkedHashMap<>();
+    events.forEach(e -> unique.putIfAbsent(EventKey.of(e), e));
+    int n = unique.size();
+    String[] runIds = new String[n];
+    String[] types = new String[n];
+    String[] times = new String[n];
+    String[] namespaces = new String[n];
+    String[] jobs = new String[n];
+    Integer[] edgeCounts = new Integer[n];
+    int i = 0;
+    for (RunEventLineage e : unique.values()) {
+      runIds[i] = e.runId().toString();
+      types[i] = e.eventType();
+      times[i] = e.eventTime().toString();
+      namespaces[i] = e.jobNamespace();
+      jobs[i] = e.jobName();
+      edgeCounts[i] = e.edges().size();
+      i++;
+    }
+    Set<EventKey> fresh = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
+      bind(c, ps, 1, "text", runIds);
+      bind(c, ps, 2, "text", types);
+      bind(c, ps, 3, "text", times);
+      bind(c, ps, 4, "text", namespaces);
+      bind(c, ps, 5, "text", jobs);
+      bind(c, ps, 6, "int4", edgeCounts);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          fresh.add(
+              new EventKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+    Map<String, ColumnNode> columns = new LinkedHashMap<>();
+    Set<LineageEdge> edges = new java.util.LinkedHashSet<>();
+    for (var entry : unique.entrySet()) {
+      if (fresh.contains(entry.getKey())) {
+        entry.getValue().columns().forEach(col -> columns.putIfAbsent(col.id(), col));
+        edges.addAll(entry.getValue().edges());
+      }
+    }
+    columns.keySet().removeAll(knownColumns);
+    edges.removeAll(knownEdges);
+    insertColumns(c, columns.values());
+    insertEdges(c, edges);
+    pendingColumns = columns.keySet();
+    pendingEdges = edges;
+    return fresh;
+  }
+
+  // rows written by the transaction in progress, known once it commits
+  private Set<String> pendingColumns = Set.of();
+  private Set<LineageEdge> pendingEdges = Set.of();
+
+  /** Called by the writer after a successful commit of {@link #writeEvents}. */
+  void committed() {
+    if (knownColumns.size() + pendingColumns.size() > KNOWN_LIMIT) {
+      knownColumns.clear();
+    }
+    if (knownEdges.size() + pendingEdges.size() > KNOWN_LIMIT) {
+      knownEdges.clear();
+    }
+    knownColumns.addAll(pendingColumns);
+    knownEdges.addAll(pendingEdges);
+    rolledBack();
+  }
+
+  /** Called by the writer when a transaction did not commit: nothing new is known. */
+  void rolledBack() {
+    pendingColumns = Set.of();
+    pendingEdges = Set.of();
+  }
+
+  /**
+   * Declares an asset and exactly the columns it reads from one dataset: its earlier inputs from
+   * that dataset are replaced, inputs from other datasets (other contracts) are kept.
+   *
+   * @return whether an earlier input was removed (replicas must then reload)
+   */
+  boolean replaceConsumer(
+      Connection c,
+      AssetNode asset,
+      String namespace,
+      String dataset,
+      List<ColumnNode> inputs,
+      Transformation transformation)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_ASSET)) {
+      ps.setString(1, asset.id());
+      ps.setString(2, asset.kind().label());
+      ps.setString(3, asset.name());
+      ps.setString(4, asset.owner());
+      ps.setString(5, asset.criticality().name());
+      ps.setString(6, asset.environment().orElse(null));
+      ps.executeUpdate();
+    }
+    insertColumns(c, inputs);
+    Set<LineageEdge> wanted = new java.util.LinkedHashSet<>();
+    for (ColumnNode input : inputs) {
+      wanted.add(new LineageEdge(input.id(), asset.id(), transformation));
+    }
+    boolean removed = false;
+    List<LineageEdge> existing = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.source, e.transformation, e.subtype FROM lineage_edges e"
+                + " JOIN lineage_nodes n ON n.id = e.source"
+                + " WHERE e.target = ? AND n.namespace = ? AND n.dataset = ?")) {
+      ps.setString(1, asset.id());
+      ps.setString(2, namespace);
+      ps.setString(3, dataset);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          existing.add(new LineageEdge(rs.getString(1), asset.id(), transformation(rs, 2)));
+        }
+      }
+    }
+    for (LineageEdge old : existing) {
+      if (!wanted.contains(old)) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM lineage_edges WHERE source = ? AND target = ? AND transformation = ?"
+                    + " AND subtype = ?")) {
+          ps.setString(1, old.source());
+          ps.setString(2, old.target());
+          ps.setString(3, old.transformation().type().name());
+          ps.setString(4, old.transformation().subtype().orElse(""));
+          ps.executeUpdate();
+          knownEdges.remove(old); // before commit: forgetting too much only costs a round trip
+          removed = true;
+        }
+      }
+    }
+    if (removed) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE lineage_generation SET generation = generation + 1")) {
+        ps.executeUpdate();
+      }
+    }
+    insertEdges(c, wanted);
+    return removed;
+  }
+
+  long generation(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM lineage_generation");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Streams nodes, then edges, changed after {@code since}; returns the highest change seen. */
+  long readSince(Connection c, long since, Consumer<LineageNode> nodes, Consumer<LineageEdge> edges)
+      throws SQLException {
+    long max = since;
+    // one snapshot for both reads (an edge never names a node the read missed); not autocommit,
+    // so the driver streams rows with the fetch size
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    c.setAutoCommit(false);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, kind, namespace, dataset, column_name, name, owner, criticality,"
+                + " environment, changed FROM lineage_nodes WHERE changed > ?")) {
+      ps.setFetchSize(10_000);
+      ps.setLong(1, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          nodes.accept(node(rs));
+          max = Math.max(max, rs.getLong(10));
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT source, target, transformation, subtype, changed FROM lineage_edges"
+                + " WHERE changed > ?")) {
+      ps.setFetchSize(10_000);
+      ps.setLong(1, since);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          edges.accept(new LineageEdge(rs.getString(1), rs.getString(2), transformation(rs, 3)));
+          max = Math.max(max, rs.getLong(5));
+        }
+      }
+    }
+    c.commit();
+    return max;
+  }
+
+  private static LineageNode node(ResultSet rs) throws SQLException {
+    String kind = rs.getString(2);
+    if (kind.equals("column")) {
+      return new ColumnNode(rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+    return new AssetNode(
+        AssetKind.parse(kind).orElseThrow(),
+        rs.getString(6),
+        rs.getString(7),
+        Criticality.parse(rs.getString(8)).orElseThrow(),
+        Optional.ofNullable(rs.getString(9)));
+  }
+
+  private static Transformation transformation(ResultSet rs, int column) throws SQLException {
+    return Transformation.of(
+        TransformationType.parse(rs.getString(column)).orElseThrow(), rs.getString(column + 1));
+  }
+
+  private static void insertColumns(Connection c, Collection<ColumnNode> columns)
+      throws SQLException {
+    if (columns.isEmpty()) {
+      return;
+    }
+    int n = columns.size();
+    String[] ids = new String[n];
+    String[] ns = new String[n];
+    String[] ds = new String[n];
+    String[] col = new String[n];
+    int i = 0;
+    for (ColumnNode node : columns) {
+      ids[i] = node.id();
+      ns[i] = node.namespace();
+      ds[i] = node.dataset();
+      col[i] = node.column();
+      i++;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_COLUMNS)) {
+      bind(c, ps, 1, "text", ids);
+      bind(c, ps, 2, "text", ns);
+      bind(c, ps, 3, "text", ds);
+      bind(c, ps, 4, "text", col);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertEdges(Connection c, Collection<LineageEdge> edges) throws SQLException {
+    if (edges.isEmpty()) {
+      return;
+    }
+    int n = edges.size();
+    String[] src = new String[n];
+    String[] dst = new String[n];
+    String[] type = new String[n];
+    String[] sub = new String[n];
+    int i = 0;
+    for (LineageEdge e : edges) {
+      src[i] = e.source();
+      dst[i] = e.target();
+      type[i] = e.transformation().type().name();
+      sub[i] = e.transformation().subtype().orElse("");
+      i++;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_EDGES)) {
+      bind(c, ps, 1, "text", src);
+      bind(c, ps, 2, "text", dst);
+      bind(c, ps, 3, "text", type);
+      bind(c, ps, 4, "text", sub);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bind(
+      Connection c, PreparedStatement ps, int index, String type, Object[] values)
+      throws SQLException {
+    Array array = c.createArrayOf(type, values);
+    ps.setArray(index, array);
+  }
+}
