@@ -1,0 +1,77 @@
+package dev.schemagate.e2e;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One real kube-apiserver + etcd for the whole suite (start-up costs seconds), from the binaries
+ * that {@code k8s-binaries/build.sh} built. Offline mode: nothing is downloaded.
+ */
+final class RealApiServer {
+  private static RealApiServer instance;
+
+  private final KubeAPIServer server;
+  private final String kubeconfigYaml;
+  private final Path kubeconfigFile;
+
+  private RealApiServer() {
+    Path dir = Path.of(System.getProperty("kube-api-test.dir", defaultDir()));
+    if (!Files.isDirectory(dir.resolve("k8s"))) {
+      throw new IllegalStateException(
+          "No Kubernetes binaries under "
+              + dir
+              + "/k8s: run e2e/k8s-binaries/build.sh first (it needs a Go toolchain)");
+    }
+    server =
+        new KubeAPIServer(
+            KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(dir.toString())
+                .withOfflineMode(true)
+                .withStartupTimeout(120_000)
+                // Admission plugins our webhooks rely on are on by default; the dry-run and
+                // ValidatingAdmissionWebhook paths are what the suite exercises.
+                .withApiServerFlags(List.of())
+                .build());
+    server.start();
+    kubeconfigYaml = server.getKubeConfigYaml();
+    try {
+      kubeconfigFile = Files.createTempFile("schemagate-e2e-", ".kubeconfig");
+      Files.writeString(kubeconfigFile, kubeconfigYaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-api-server-stop"));
+  }
+
+  static synchronized RealApiServer get() {
+    if (instance == null) {
+      instance = new RealApiServer();
+    }
+    return instance;
+  }
+
+  private static String defaultDir() {
+    return System.getProperty("user.home") + "/.cache/schemagate/kube-api-test";
+  }
+
+  /** A client with the cluster-admin credentials kube-api-test generated. */
+  KubernetesClient adminClient() {
+    return new KubernetesClientBuilder().withConfig(adminConfig()).build();
+  }
+
+  Config adminConfig() {
+    return Config.fromKubeconfig(kubeconfigYaml);
+  }
+
+  Path kubeconfig() {
+    return kubeconfigFile;
+  }
+}
