@@ -175,7 +175,7 @@ done
 ETCD_LDFLAGS="-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=go-module-v${ETCD_VERSION}"
 
 START=$(date +%s)
-log "building kube-apiserver + kubectl v${K8S_VERSION} (-p ${BUILD_JOBS}, nice ${NICE_LEVEL}); cold build takes ~10-25 min on 2 cores"
+log "building kube-apiserver + kubectl v${K8S_VERSION} (-p ${BUILD_JOBS}, nice ${NICE_LEVEL}); cold build took ~9 min on 2 busy cores"
 (cd "${K8S_MOD_DIR}" && gobuild -ldflags "${K8S_LDFLAGS}" -o "${WORK_DIR}/" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kubectl)
 log "building etcd v${ETCD_VERSION}"
