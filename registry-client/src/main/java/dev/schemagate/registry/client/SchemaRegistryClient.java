@@ -10,6 +10,19 @@ import java.util.Optional;
  */
 public interface SchemaRegistryClient extends AutoCloseable {
 
+  /**
+   * A client for the registry at {@code url} (several may be given, comma-separated; the client
+   * fails over between them). See {@link SchemaRegistryClientBuilder} for the knobs and defaults.
+   */
+  static SchemaRegistryClientBuilder builder(String url) {
+    return new SchemaRegistryClientBuilder(List.of(url));
+  }
+
+  /** A client that fails over between these registry URLs, in order. */
+  static SchemaRegistryClientBuilder builder(List<String> urls) {
+    return new SchemaRegistryClientBuilder(urls);
+  }
+
   /** POST /subjects/{subject}/versions: the id (existing one when the content is known). */
   int register(String subject, SchemaSubmission schema, boolean normalize) throws RegistryException;
 

@@ -1,0 +1,88 @@
+package dev.schemagate.operator;
+
+import dev.schemagate.core.schema.Schemas;
+import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.operator.dataschema.DataSchemaReconciler;
+import dev.schemagate.operator.events.EventRecorder;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Objects;
+
+/** The schemagate operator: JOSDK configured for our controllers, started and stopped as one. */
+public final class SchemaGateOperator implements AutoCloseable {
+  static final String LEASE_NAME = "schemagate-operator";
+
+  private final Operator operator;
+
+  public SchemaGateOperator(
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      OperatorSettings settings) {
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(kubernetes)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(settings.useSsa())
+                  .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters))
+                  .withStopOnInformerErrorDuringStartup(true);
+              if (settings.leaderElection()) {
+                var election =
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME);
+                if (!settings.leaseNamespace().isBlank()) {
+                  election.withLeaseNamespace(settings.leaseNamespace());
+                }
+                o.withLeaderElectionConfiguration(election.build());
+              }
+            });
+    var reconciler =
+        new DataSchemaReconciler(
+            registry,
+            Schemas.parser(),
+            new EventRecorder(kubernetes, Clock.systemUTC()),
+            meters,
+            settings,
+            Clock.systemUTC());
+    operator.register(
+        reconciler,
+        c -> {
+          c.withReconciliationMaxInterval(settings.resync())
+              // Annotation changes (managed, paused) must reconcile too; status patches must not.
+              .withGenerationAware(false)
+              .withOnUpdateFilter(SchemaGateOperator.<DataSchema>specOrAnnotationsChanged());
+          if (settings.watchNamespaces().isEmpty()) {
+            c.watchingAllNamespaces();
+          } else {
+            c.settingNamespaces(settings.watchNamespaces());
+          }
+        });
+  }
+
+  static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
+      OnUpdateFilter<R> specOrAnnotationsChanged() {
+    return (next, previous) ->
+        !Objects.equals(next.getMetadata().getGeneration(), previous.getMetadata().getGeneration())
+            || !Objects.equals(
+                next.getMetadata().getAnnotations(), previous.getMetadata().getAnnotations())
+            || !Objects.equals(
+                next.getMetadata().getFinalizers(), previous.getMetadata().getFinalizers())
+            || next.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.schemagate.registry.server;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar schemagate-registry.jar [--port=8081] [--db-url=...] ...}. */
+public final class RegistryMain {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
+
+  private RegistryMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(
+          """
+          schemagate registry: a Confluent-compatible schema registry on PostgreSQL.
+          Environment (flags of the same name override, e.g. --port=8081):
+            SCHEMAGATE_PORT          HTTP port (default 8081)
+            SCHEMAGATE_HOST          bind address (default 0.0.0.0)
+            SCHEMAGATE_DB_URL        jdbc:postgresql://... (default: embedded PostgreSQL)
+            SCHEMAGATE_DB_USER, SCHEMAGATE_DB_PASSWORD
+            SCHEMAGATE_REDIS_URL     redis://host:6379 shared cache (default: none)
+            SCHEMAGATE_DATA_DIR      embedded PostgreSQL data (default ~/.schemagate)
+            SCHEMAGATE_MAX_REQUEST_BYTES  largest accepted body (default 8388608)""");
+      return;
+    }
+    RegistryConfig config;
+    try {
+      config = RegistryConfig.fromEnvironment(System.getenv(), List.of(args));
+    } catch (RegistryConfig.InvalidConfigException e) {
+      System.err.println("schemagate-registry: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    RunningRegistry registry;
+    try {
+      registry = RegistryServer.start(config);
+    } catch (RuntimeException e) {
+      System.err.println("schemagate-registry: cannot start: " + e.getMessage());
+      LOG.debug("start-up failure", e);
+      System.exit(1);
+      return;
+    }
+    LOG.info("schemagate registry listening on {}", registry.url());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  registry.close();
+                  stopped.countDown();
+                },
+                "schemagate-shutdown"));
+    stopped.await();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.schemagate.registry.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.registry.server.registry.RegistryServerException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: Confluent's {@code {"error_code","message"}}
+ * with its status, never a stack trace. Unexpected exceptions are logged and answered as 50001.
+ */
+public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private final ObjectMapper json;
+
+  public ErrorMapper(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public void install(RoutesConfig routes) {
+    routes.exception(RegistryServerException.class, this::registryError);
+    routes.exception(HttpResponseException.class, this::httpError);
+    routes.exception(Exception.class, this::unexpected);
+  }
+
+  private void registryError(RegistryServerException e, Context ctx) {
+    if (e.reason().httpStatus() >= 500) {
+      LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+    }
+    Wire.send(
+        ctx, e.reason().httpStatus(), Wire.error(json, e.reason().errorCode(), e.getMessage()));
+  }
+
+  private void httpError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String message =
+        switch (status) {
+          case 404 -> "HTTP 404 Not Found: no endpoint " + ctx.method() + " " + ctx.path();
+          case 405 -> "HTTP 405 Method Not Allowed: " + ctx.method() + " " + ctx.path();
+          case 413 -> "The request body is too large";
+          default -> e.getMessage();
+        };
+    Wire.send(ctx, status, Wire.error(json, status, message));
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+    Wire.send(ctx, 500, Wire.error(json, 50001, "Internal server error"));
+  }
+}

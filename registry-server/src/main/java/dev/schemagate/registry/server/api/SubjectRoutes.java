@@ -1,0 +1,116 @@
+package dev.schemagate.registry.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.registry.server.RouteGroup;
+import dev.schemagate.registry.server.ServerContext;
+import dev.schemagate.registry.server.cache.ResponseCache;
+import dev.schemagate.registry.server.registry.RegistrationResult;
+import dev.schemagate.registry.server.registry.RegistryService;
+import dev.schemagate.registry.server.registry.SchemaSubmission;
+import dev.schemagate.registry.server.registry.SubjectVersion;
+import dev.schemagate.registry.server.registry.VersionSelector;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code /subjects}: register, look up, list, read and delete versions. */
+public final class SubjectRoutes implements RouteGroup {
+  private final RegistryService registry;
+  private final ResponseCache cache;
+  private final ObjectMapper json;
+
+  public SubjectRoutes(ServerContext context) {
+    this.registry = context.registry();
+    this.cache = context.cache();
+    this.json = context.json();
+  }
+
+  @Override
+  public void addRoutes(RoutesConfig routes) {
+    routes.get("/subjects", this::listSubjects);
+    routes.get("/subjects/{subject}/versions", this::listVersions);
+    routes.post("/subjects/{subject}/versions", this::register);
+    routes.get("/subjects/{subject}/versions/{version}", this::getVersion);
+    routes.get("/subjects/{subject}/versions/{version}/schema", this::getRawSchema);
+    routes.get("/subjects/{subject}/versions/{version}/referencedby", this::referencedBy);
+    routes.post("/subjects/{subject}", this::lookup);
+    routes.delete("/subjects/{subject}", this::deleteSubject);
+    routes.delete("/subjects/{subject}/versions/{version}", this::deleteVersion);
+  }
+
+  private void listSubjects(Context ctx) {
+    String prefix = Objects.requireNonNullElse(ctx.queryParam("subjectPrefix"), "");
+    Wire.send(ctx, json, registry.subjects(Wire.flag(ctx, "deleted"), prefix));
+  }
+
+  private void listVersions(Context ctx) {
+    Wire.send(ctx, json, registry.versions(ctx.pathParam("subject"), Wire.flag(ctx, "deleted")));
+  }
+
+  private void register(Context ctx) {
+    String subject = ctx.pathParam("subject");
+    SchemaSubmission submission = SubmissionReader.read(ctx, json);
+    RegistrationResult result = registry.register(subject, submission, Wire.flag(ctx, "normalize"));
+    Wire.send(ctx, json, Map.of("id", result.id()));
+  }
+
+  private void getVersion(Context ctx) {
+    String subject = ctx.pathParam("subject");
+    VersionSelector selector = VersionSelector.parse(ctx.pathParam("version"));
+    boolean deleted = Wire.flag(ctx, "deleted");
+    if (selector instanceof VersionSelector.Latest && !deleted) {
+      // The hot path: pre-serialised bytes, invalidated by every write to the subject.
+      Wire.send(
+          ctx,
+          200,
+          cache.latest(
+              subject,
+              () ->
+                  Wire.bytes(
+                      json, Wire.version(json, registry.version(subject, selector, false)))));
+      return;
+    }
+    Wire.send(ctx, json, Wire.version(json, registry.version(subject, selector, deleted)));
+  }
+
+  private void getRawSchema(Context ctx) {
+    SubjectVersion version =
+        registry.version(
+            ctx.pathParam("subject"),
+            VersionSelector.parse(ctx.pathParam("version")),
+            Wire.flag(ctx, "deleted"));
+    Wire.send(ctx, 200, version.schema().schema().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void referencedBy(Context ctx) {
+    Wire.send(
+        ctx,
+        json,
+        registry.referencedBy(
+            ctx.pathParam("subject"), VersionSelector.parse(ctx.pathParam("version"))));
+  }
+
+  private void lookup(Context ctx) {
+    String subject = ctx.pathParam("subject");
+    SchemaSubmission submission = SubmissionReader.read(ctx, json);
+    SubjectVersion found = registry.lookup(subject, submission, Wire.flag(ctx, "deleted"));
+    Wire.send(ctx, json, Wire.version(json, found));
+  }
+
+  private void deleteSubject(Context ctx) {
+    Wire.send(
+        ctx, json, registry.deleteSubject(ctx.pathParam("subject"), Wire.flag(ctx, "permanent")));
+  }
+
+  private void deleteVersion(Context ctx) {
+    Wire.send(
+        ctx,
+        json,
+        registry.deleteVersion(
+            ctx.pathParam("subject"),
+            VersionSelector.parse(ctx.pathParam("version")),
+            Wire.flag(ctx, "permanent")));
+  }
+}

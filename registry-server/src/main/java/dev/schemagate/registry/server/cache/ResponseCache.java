@@ -1,0 +1,119 @@
+package dev.schemagate.registry.server.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.schemagate.registry.server.registry.ChangeListener;
+import dev.schemagate.registry.server.registry.StoredSchema;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Pre-serialised response bodies for the hottest reads: by id and by fingerprint (immutable until a
+ * permanent delete) and each subject's latest version (changes with every write). Two tiers:
+ * Caffeine in this process, then the shared cache; PostgreSQL behind both. Writes invalidate both
+ * tiers here and, through the shared cache's channel, on every other replica.
+ */
+public final class ResponseCache implements ChangeListener, AutoCloseable {
+  /** Bounds how long a replica may serve a stale "latest" if an invalidation message is lost. */
+  static final Duration LOCAL_LATEST_TTL = Duration.ofSeconds(5);
+
+  static final Duration SHARED_LATEST_TTL = Duration.ofSeconds(10);
+  static final Duration SHARED_IMMUTABLE_TTL = Duration.ofHours(1);
+
+  private final Cache<String, byte[]> immutable;
+  private final Cache<String, byte[]> latest;
+  private final SharedCache shared;
+  private final Counter localHits;
+  private final Counter sharedHits;
+  private final Counter misses;
+
+  public ResponseCache(SharedCache shared, MeterRegistry metrics) {
+    this.shared = shared;
+    this.immutable = Caffeine.newBuilder().maximumSize(100_000).recordStats().build();
+    this.latest =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(LOCAL_LATEST_TTL)
+            .recordStats()
+            .build();
+    CaffeineCacheMetrics.monitor(metrics, immutable, "schemagate.immutable");
+    CaffeineCacheMetrics.monitor(metrics, latest, "schemagate.latest");
+    this.localHits = lookups(metrics, "local", "hit");
+    this.sharedHits = lookups(metrics, "shared", "hit");
+    this.misses = lookups(metrics, "all", "miss");
+    shared.listen(this::onInvalidation, latest::invalidateAll);
+  }
+
+  private static Counter lookups(MeterRegistry metrics, String tier, String result) {
+    return Counter.builder("schemagate.cache.lookups")
+        .description("cached response lookups by tier and result (hit ratio = hits / all)")
+        .tag("tier", tier)
+        .tag("result", result)
+        .register(metrics);
+  }
+
+  public byte[] schemaById(int id, Supplier<byte[]> load) {
+    return get(immutable, "id:" + id, SHARED_IMMUTABLE_TTL, load);
+  }
+
+  public byte[] schemaByFingerprint(String fingerprint, Supplier<byte[]> load) {
+    return get(immutable, "fp:" + fingerprint, SHARED_IMMUTABLE_TTL, load);
+  }
+
+  public byte[] latest(String subject, Supplier<byte[]> load) {
+    return get(latest, "latest:" + subject, SHARED_LATEST_TTL, load);
+  }
+
+  private byte[] get(Cache<String, byte[]> local, String key, Duration ttl, Supplier<byte[]> load) {
+    byte[] body = local.getIfPresent(key);
+    if (body != null) {
+      localHits.increment();
+      return body;
+    }
+    Optional<byte[]> fromShared = shared.get(key);
+    if (fromShared.isPresent()) {
+      sharedHits.increment();
+      local.put(key, fromShared.get());
+      return fromShared.get();
+    }
+    misses.increment();
+    body = load.get();
+    local.put(key, body);
+    shared.put(key, body, ttl);
+    return body;
+  }
+
+  @Override
+  public void subjectChanged(String subject) {
+    String key = "latest:" + subject;
+    latest.invalidate(key);
+    shared.delete(key);
+    shared.publish(key);
+  }
+
+  @Override
+  public void schemasRemoved(Collection<StoredSchema> schemas) {
+    for (StoredSchema schema : schemas) {
+      for (String key : new String[] {"id:" + schema.id(), "fp:" + schema.fingerprint()}) {
+        immutable.invalidate(key);
+        shared.delete(key);
+        shared.publish(key);
+      }
+    }
+  }
+
+  private void onInvalidation(String key) {
+    immutable.invalidate(key);
+    latest.invalidate(key);
+  }
+
+  @Override
+  public void close() {
+    shared.close();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.schemagate.registry.server.registry;
+
+import dev.schemagate.core.schema.Schemas;
+
+/** The core library's parser and compatibility checker, as the server uses them by default. */
+public final class CoreEngines {
+  private CoreEngines() {}
+
+  public static SchemaEngine defaults() {
+    return new SchemaEngine(Schemas.parser(), new InterimCompatibilityChecker());
+  }
+}

@@ -1,0 +1,454 @@
+package dev.schemagate.registry.server.registry;
+
+import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.core.compat.CompatibilityResult;
+import dev.schemagate.core.schema.ParsedSchema;
+import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import dev.schemagate.registry.server.storage.Database;
+import dev.schemagate.registry.server.storage.SchemaRepository;
+import dev.schemagate.registry.server.storage.SchemaRepository.NewSchema;
+import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
+import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Subjects, versions and schemas: the registry's rules over the PostgreSQL store. Each write is one
+ * transaction that first locks the subject's row, so versions of a subject are assigned one at a
+ * time; the database's unique constraints back that up.
+ */
+public final class RegistryService {
+  private final Database database;
+  private final SchemaRepository repository;
+  private final SchemaEngine engine;
+  private final SettingsService settings;
+  private final ReferenceResolver references;
+  private final ChangeListener listener;
+
+  public RegistryService(
+      Database database,
+      SchemaRepository repository,
+      SchemaEngine engine,
+      SettingsService settings,
+      ChangeListener listener) {
+    this.database = database;
+    this.repository = repository;
+    this.engine = engine;
+    this.settings = settings;
+    this.references = new ReferenceResolver(repository);
+    this.listener = listener;
+  }
+
+  // ---- reads ----
+
+  public List<String> subjects(boolean includeDeleted, String prefix) {
+    return database.read(c -> repository.subjects(c, includeDeleted, prefix));
+  }
+
+  public List<Integer> versions(String subject, boolean includeDeleted) {
+    List<VersionRow> rows = database.read(c -> repository.versions(c, subject));
+    List<Integer> versions =
+        rows.stream().filter(r -> includeDeleted || !r.deleted()).map(VersionRow::version).toList();
+    if (versions.isEmpty()) {
+      throw RegistryServerException.subjectNotFound(subject);
+    }
+    return versions;
+  }
+
+  public SubjectVersion version(String subject, VersionSelector selector, boolean includeDeleted) {
+    return database.read(c -> findVersion(c, subject, selector, includeDeleted));
+  }
+
+  public StoredSchema schemaById(int id) {
+    return database
+        .read(c -> repository.schemaById(c, id))
+        .orElseThrow(() -> RegistryServerException.schemaNotFound(id));
+  }
+
+  public StoredSchema schemaByFingerprint(String fingerprint) {
+    return database
+        .read(c -> repository.schemaByFingerprint(c, fingerprint))
+        .orElseThrow(RegistryServerException::schemaNotFound);
+  }
+
+  public List<SubjectVersionRef> versionsOfSchema(int id, boolean includeDeleted) {
+    List<SubjectVersionRef> refs =
+        database.read(c -> repository.versionsOfSchema(c, id, includeDeleted));
+    if (refs.isEmpty()) {
+      throw RegistryServerException.schemaNotFound(id);
+    }
+    return refs;
+  }
+
+  public List<Integer> referencedBy(String subject, VersionSelector selector) {
+    return database.read(
+        c -> {
+          SubjectVersion version = findVersion(c, subject, selector, false);
+          return repository.referencedBy(c, subject, version.version());
+        });
+  }
+
+  // ---- registration and lookup ----
+
+  public RegistrationResult register(
+      String subject, SchemaSubmission submission, boolean normalize) {
+    Subjects.validate(subject);
+    Map<String, String> resolved =
+        database.read(c -> references.resolve(c, submission.references()));
+    ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
+    String contentKey = SchemaEngine.contentKey(parsed, submission.references());
+    NewSchema newSchema =
+        new NewSchema(
+            parsed.format(),
+            contentKey,
+            parsed.fingerprint().value(),
+            normalize ? parsed.canonicalForm() : submission.schema(),
+            submission.references());
+    RegistrationResult result =
+        database.inTransaction(c -> register(c, subject, submission, parsed, newSchema));
+    if (result.created()) {
+      listener.subjectChanged(subject);
+    }
+    return result;
+  }
+
+  private RegistrationResult register(
+      Connection c,
+      String subject,
+      SchemaSubmission submission,
+      ParsedSchema parsed,
+      NewSchema newSchema)
+      throws SQLException {
+    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
+    Mode mode = settings.effectiveMode(c, subjectSettings);
+    if (!mode.allowsWrites()) {
+      throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
+    }
+    if (mode != Mode.IMPORT && (submission.id().isPresent() || submission.version().isPresent())) {
+      throw RegistryServerException.notPermitted(
+          "Subject "
+              + subject
+              + " is not in import mode: an explicit id or version is accepted only in IMPORT"
+              + " mode");
+    }
+    OptionalInt existingId = repository.schemaIdByContentKey(c, newSchema.contentKey());
+    if (existingId.isPresent()) {
+      Optional<VersionRow> existing =
+          repository.versionOfSchema(c, subject, existingId.getAsInt(), false);
+      if (existing.isPresent()) {
+        requireSameId(submission, existingId.getAsInt());
+        return new RegistrationResult(existingId.getAsInt(), existing.get().version(), false);
+      }
+    }
+    if (mode != Mode.IMPORT) {
+      CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+      CompatibilityVerdict verdict = check(c, level, liveHistory(c, subject), parsed);
+      if (!verdict.compatible()) {
+        throw new RegistryServerException(
+            Reason.INCOMPATIBLE_SCHEMA,
+            "Schema being registered is incompatible with an earlier schema for subject \""
+                + subject
+                + "\", details: "
+                + verdict.messages());
+      }
+    }
+    int id;
+    if (submission.id().isPresent()) {
+      id = submission.id().getAsInt();
+      importSchema(c, id, newSchema, existingId);
+    } else {
+      id = repository.insertOrGetSchema(c, newSchema);
+    }
+    int version;
+    if (submission.version().isPresent()) {
+      version = submission.version().getAsInt();
+      if (version < 1) {
+        throw RegistryServerException.invalidVersion(String.valueOf(version));
+      }
+      if (repository.versionExists(c, subject, version)) {
+        throw RegistryServerException.notPermitted(
+            "Version " + version + " of subject " + subject + " already exists");
+      }
+    } else {
+      version = repository.nextVersion(c, subject);
+    }
+    repository.insertVersion(c, subject, version, id);
+    return new RegistrationResult(id, version, true);
+  }
+
+  private void importSchema(Connection c, int id, NewSchema newSchema, OptionalInt existingId)
+      throws SQLException {
+    if (id < 1) {
+      throw new RegistryServerException(
+          Reason.ID_DOES_NOT_MATCH, "Schema id must be a positive number, got " + id);
+    }
+    if (existingId.isPresent()) {
+      if (existingId.getAsInt() != id) {
+        throw new RegistryServerException(
+            Reason.ID_DOES_NOT_MATCH,
+            "Schema already registered with id "
+                + existingId.getAsInt()
+                + " instead of input id "
+                + id);
+      }
+      return;
+    }
+    Optional<String> keyOfId = repository.contentKeyOf(c, id);
+    if (keyOfId.isPresent()) {
+      throw new RegistryServerException(
+          Reason.ID_DOES_NOT_MATCH,
+          "Overwrite new schema with id " + id + " is not permitted: the id holds another schema");
+    }
+    repository.insertSchemaWithId(c, id, newSchema);
+  }
+
+  private static void requireSameId(SchemaSubmission submission, int id) {
+    if (submission.id().isPresent() && submission.id().getAsInt() != id) {
+      throw new RegistryServerException(
+          Reason.ID_DOES_NOT_MATCH,
+          "Schema already registered with id "
+              + id
+              + " instead of input id "
+              + submission.id().getAsInt());
+    }
+  }
+
+  /** POST /subjects/{s}: the version under which this content is registered. */
+  public SubjectVersion lookup(
+      String subject, SchemaSubmission submission, boolean includeDeleted) {
+    return database.read(
+        c -> {
+          List<VersionRow> rows = repository.versions(c, subject);
+          if (rows.stream().noneMatch(r -> includeDeleted || !r.deleted())) {
+            throw RegistryServerException.subjectNotFound(subject);
+          }
+          Map<String, String> resolved = references.resolve(c, submission.references());
+          ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
+          String key = SchemaEngine.contentKey(parsed, submission.references());
+          OptionalInt id = repository.schemaIdByContentKey(c, key);
+          if (id.isEmpty()) {
+            throw RegistryServerException.schemaNotFound();
+          }
+          VersionRow row =
+              repository
+                  .versionOfSchema(c, subject, id.getAsInt(), includeDeleted)
+                  .orElseThrow(RegistryServerException::schemaNotFound);
+          return repository
+              .version(c, subject, OptionalInt.of(row.version()), true)
+              .orElseThrow(RegistryServerException::schemaNotFound);
+        });
+  }
+
+  // ---- compatibility ----
+
+  /**
+   * Tests a candidate against one version ({@code selector} present) or against the history the
+   * subject's level asks for. A subject without versions accepts anything, as Confluent does.
+   */
+  public CompatibilityVerdict testCompatibility(
+      String subject, Optional<VersionSelector> selector, SchemaSubmission submission) {
+    return database.read(
+        c -> {
+          Map<String, String> resolved = references.resolve(c, submission.references());
+          ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
+          SchemaRepository.SubjectSettings subjectSettings = repository.subjectSettings(c, subject);
+          CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+          List<ParsedSchema> history;
+          if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
+            SubjectVersion against = findVersion(c, subject, selector.get(), false);
+            history = List.of(parse(c, against.schema()));
+          } else {
+            history = liveHistory(c, subject);
+            if (selector.isPresent() && !history.isEmpty()) {
+              history = List.of(history.getLast());
+            }
+          }
+          return check(c, level, history, parsed);
+        });
+  }
+
+  private CompatibilityVerdict check(
+      Connection c, CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {
+    if (level == CompatibilityLevel.NONE || history.isEmpty()) {
+      return new CompatibilityVerdict(true, List.of());
+    }
+    CompatibilityResult result = engine.check(level, history, candidate);
+    return new CompatibilityVerdict(result.compatible(), SchemaEngine.describeBreaking(result));
+  }
+
+  private List<ParsedSchema> liveHistory(Connection c, String subject) throws SQLException {
+    List<ParsedSchema> history = new ArrayList<>();
+    for (VersionRow row : repository.versions(c, subject)) {
+      if (row.deleted()) {
+        continue;
+      }
+      history.add(parseById(c, row.schemaId()));
+    }
+    return history;
+  }
+
+  private ParsedSchema parseById(Connection c, int id) throws SQLException {
+    StoredSchema stored =
+        repository
+            .schemaRowById(c, id)
+            .orElseThrow(() -> new SQLException("schema " + id + " vanished", "40001"));
+    return parse(c, stored);
+  }
+
+  private ParsedSchema parse(Connection c, StoredSchema stored) throws SQLException {
+    Map<String, String> resolved =
+        stored.references().isEmpty() || engine.isParsed(stored.id())
+            ? Map.of()
+            : references.resolve(c, stored.references());
+    return engine.parsedStored(stored, resolved);
+  }
+
+  // ---- deletes ----
+
+  public List<Integer> deleteSubject(String subject, boolean permanent) {
+    List<StoredSchema> removed = new ArrayList<>();
+    List<Integer> versions =
+        database.inTransaction(
+            c -> {
+              removed.clear();
+              List<VersionRow> rows = lockedVersions(c, subject);
+              List<VersionRow> live = rows.stream().filter(r -> !r.deleted()).toList();
+              if (!permanent) {
+                if (live.isEmpty()) {
+                  throw new RegistryServerException(
+                      Reason.SUBJECT_SOFT_DELETED,
+                      "Subject '"
+                          + subject
+                          + "' was soft deleted.Set permanent=true to delete permanently");
+                }
+                for (VersionRow row : live) {
+                  refuseIfReferenced(c, subject, row.version());
+                  repository.softDelete(c, subject, row.version());
+                }
+                return live.stream().map(VersionRow::version).toList();
+              }
+              if (!live.isEmpty()) {
+                throw new RegistryServerException(
+                    Reason.SUBJECT_NOT_SOFT_DELETED,
+                    "Subject '"
+                        + subject
+                        + "' was not deleted first before being permanently deleted");
+              }
+              for (VersionRow row : rows) {
+                repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
+                repository.hardDelete(c, subject, row.version());
+              }
+              repository.deleteSubjectRow(c, subject);
+              return rows.stream().map(VersionRow::version).toList();
+            });
+    listener.subjectChanged(subject);
+    if (!removed.isEmpty()) {
+      listener.schemasRemoved(removed);
+    }
+    return versions;
+  }
+
+  public int deleteVersion(String subject, VersionSelector selector, boolean permanent) {
+    List<StoredSchema> removed = new ArrayList<>();
+    int deleted =
+        database.inTransaction(
+            c -> {
+              removed.clear();
+              List<VersionRow> rows = lockedVersions(c, subject);
+              VersionRow row = select(rows, subject, selector, permanent);
+              if (!permanent) {
+                if (row.deleted()) {
+                  throw new RegistryServerException(
+                      Reason.VERSION_SOFT_DELETED,
+                      "Subject '"
+                          + subject
+                          + "' Version "
+                          + row.version()
+                          + " was soft deleted.Set permanent=true to delete permanently");
+                }
+                refuseIfReferenced(c, subject, row.version());
+                repository.softDelete(c, subject, row.version());
+                return row.version();
+              }
+              if (!row.deleted()) {
+                throw new RegistryServerException(
+                    Reason.VERSION_NOT_SOFT_DELETED,
+                    "Subject '"
+                        + subject
+                        + "' Version "
+                        + row.version()
+                        + " was not deleted first before being permanently deleted");
+              }
+              repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
+              repository.hardDelete(c, subject, row.version());
+              return row.version();
+            });
+    listener.subjectChanged(subject);
+    if (!removed.isEmpty()) {
+      listener.schemasRemoved(removed);
+    }
+    return deleted;
+  }
+
+  private List<VersionRow> lockedVersions(Connection c, String subject) throws SQLException {
+    List<VersionRow> rows = repository.versions(c, subject);
+    if (rows.isEmpty()) {
+      throw RegistryServerException.subjectNotFound(subject);
+    }
+    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
+    if (!settings.effectiveMode(c, subjectSettings).allowsWrites()) {
+      throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
+    }
+    // Re-read under the lock: a concurrent writer may have changed the list meanwhile.
+    return repository.versions(c, subject);
+  }
+
+  private static VersionRow select(
+      List<VersionRow> rows, String subject, VersionSelector selector, boolean includeDeleted) {
+    return switch (selector) {
+      case VersionSelector.Exact exact ->
+          rows.stream()
+              .filter(r -> r.version() == exact.version())
+              .findFirst()
+              .orElseThrow(() -> RegistryServerException.versionNotFound(exact.version()));
+      case VersionSelector.Latest latest ->
+          rows.reversed().stream()
+              .filter(r -> includeDeleted || !r.deleted())
+              .findFirst()
+              .orElseThrow(() -> RegistryServerException.subjectNotFound(subject));
+    };
+  }
+
+  private void refuseIfReferenced(Connection c, String subject, int version) throws SQLException {
+    if (!repository.referencedBy(c, subject, version).isEmpty()) {
+      throw new RegistryServerException(
+          Reason.REFERENCE_EXISTS,
+          "One or more references exist to the schema {subject="
+              + subject
+              + ",version="
+              + version
+              + "}");
+    }
+  }
+
+  private SubjectVersion findVersion(
+      Connection c, String subject, VersionSelector selector, boolean includeDeleted)
+      throws SQLException {
+    List<VersionRow> rows = repository.versions(c, subject);
+    if (rows.stream().noneMatch(r -> includeDeleted || !r.deleted())) {
+      throw RegistryServerException.subjectNotFound(subject);
+    }
+    VersionRow row = select(rows, subject, selector, includeDeleted);
+    if (row.deleted() && !includeDeleted) {
+      throw RegistryServerException.versionNotFound(row.version());
+    }
+    return repository
+        .version(c, subject, OptionalInt.of(row.version()), true)
+        .orElseThrow(() -> RegistryServerException.versionNotFound(row.version()));
+  }
+}

@@ -1,0 +1,202 @@
+package dev.schemagate.registry.server.registry;
+
+import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import dev.schemagate.registry.server.storage.Database;
+import dev.schemagate.registry.server.storage.SchemaRepository;
+import dev.schemagate.registry.server.storage.SchemaRepository.SubjectSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Compatibility levels and modes, global and per subject (Confluent's /config and /mode). */
+public final class SettingsService {
+  static final String COMPATIBILITY = "compatibility";
+  static final String MODE = "mode";
+  public static final CompatibilityLevel DEFAULT_COMPATIBILITY = CompatibilityLevel.BACKWARD;
+
+  private final Database database;
+  private final SchemaRepository repository;
+
+  public SettingsService(Database database, SchemaRepository repository) {
+    this.database = database;
+    this.repository = repository;
+  }
+
+  // ---- compatibility ----
+
+  public CompatibilityLevel globalCompatibility() {
+    return database.read(c -> level(repository.globalSetting(c, COMPATIBILITY)));
+  }
+
+  public CompatibilityLevel setGlobalCompatibility(String level) {
+    CompatibilityLevel parsed = parseLevel(level);
+    database.inTransaction(
+        c -> {
+          repository.setGlobalSetting(c, COMPATIBILITY, parsed.name());
+          return null;
+        });
+    return parsed;
+  }
+
+  /** Resets the global level to the default and returns the one it replaced. */
+  public CompatibilityLevel resetGlobalCompatibility() {
+    return database.inTransaction(
+        c -> {
+          CompatibilityLevel previous = level(repository.globalSetting(c, COMPATIBILITY));
+          repository.setGlobalSetting(c, COMPATIBILITY, DEFAULT_COMPATIBILITY.name());
+          return previous;
+        });
+  }
+
+  public CompatibilityLevel subjectCompatibility(String subject, boolean defaultToGlobal) {
+    return database.read(
+        c -> {
+          Optional<String> own = repository.subjectSettings(c, subject).compatibility();
+          if (own.isPresent()) {
+            return level(own.get());
+          }
+          if (defaultToGlobal) {
+            return level(repository.globalSetting(c, COMPATIBILITY));
+          }
+          throw new RegistryServerException(
+              Reason.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+              "Subject '" + subject + "' does not have subject-level compatibility configured");
+        });
+  }
+
+  public CompatibilityLevel setSubjectCompatibility(String subject, String level) {
+    Subjects.validate(subject);
+    CompatibilityLevel parsed = parseLevel(level);
+    database.inTransaction(
+        c -> {
+          repository.setSubjectSetting(c, subject, COMPATIBILITY, Optional.of(parsed.name()));
+          return null;
+        });
+    return parsed;
+  }
+
+  public CompatibilityLevel deleteSubjectCompatibility(String subject) {
+    return database.inTransaction(
+        c -> {
+          Optional<String> own = repository.subjectSettings(c, subject).compatibility();
+          if (own.isEmpty()) {
+            throw new RegistryServerException(
+                Reason.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+          }
+          repository.setSubjectSetting(c, subject, COMPATIBILITY, Optional.empty());
+          return level(own.get());
+        });
+  }
+
+  CompatibilityLevel effectiveCompatibility(Connection c, SubjectSettings subject)
+      throws SQLException {
+    return level(
+        subject.compatibility().isPresent()
+            ? subject.compatibility().get()
+            : repository.globalSetting(c, COMPATIBILITY));
+  }
+
+  // ---- mode ----
+
+  public Mode globalMode() {
+    return database.read(c -> mode(repository.globalSetting(c, MODE)));
+  }
+
+  public Mode setGlobalMode(String mode, boolean force) {
+    Mode parsed = parseMode(mode);
+    database.inTransaction(
+        c -> {
+          if (parsed == Mode.IMPORT && !force && repository.anyVersionExists(c, Optional.empty())) {
+            throw RegistryServerException.notPermitted(
+                "Cannot import since found existing subjects; use force=true to switch anyway");
+          }
+          repository.setGlobalSetting(c, MODE, parsed.name());
+          return null;
+        });
+    return parsed;
+  }
+
+  public Mode subjectMode(String subject, boolean defaultToGlobal) {
+    return database.read(
+        c -> {
+          Optional<String> own = repository.subjectSettings(c, subject).mode();
+          if (own.isPresent()) {
+            return mode(own.get());
+          }
+          if (defaultToGlobal) {
+            return mode(repository.globalSetting(c, MODE));
+          }
+          throw new RegistryServerException(
+              Reason.SUBJECT_MODE_NOT_CONFIGURED,
+              "Subject '" + subject + "' does not have subject-level mode configured");
+        });
+  }
+
+  public Mode setSubjectMode(String subject, String mode, boolean force) {
+    Subjects.validate(subject);
+    Mode parsed = parseMode(mode);
+    database.inTransaction(
+        c -> {
+          if (parsed == Mode.IMPORT
+              && !force
+              && repository.anyVersionExists(c, Optional.of(subject))) {
+            throw RegistryServerException.notPermitted(
+                "Cannot import since found existing subjects; use force=true to switch anyway");
+          }
+          repository.setSubjectSetting(c, subject, MODE, Optional.of(parsed.name()));
+          return null;
+        });
+    return parsed;
+  }
+
+  public Mode deleteSubjectMode(String subject) {
+    return database.inTransaction(
+        c -> {
+          Optional<String> own = repository.subjectSettings(c, subject).mode();
+          if (own.isEmpty()) {
+            throw new RegistryServerException(
+                Reason.SUBJECT_MODE_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level mode configured");
+          }
+          repository.setSubjectSetting(c, subject, MODE, Optional.empty());
+          return mode(own.get());
+        });
+  }
+
+  Mode effectiveMode(Connection c, SubjectSettings subject) throws SQLException {
+    return mode(
+        subject.mode().isPresent() ? subject.mode().get() : repository.globalSetting(c, MODE));
+  }
+
+  // ---- parsing ----
+
+  private static CompatibilityLevel parseLevel(String text) {
+    return CompatibilityLevel.parse(text)
+        .orElseThrow(
+            () ->
+                new RegistryServerException(
+                    Reason.INVALID_COMPATIBILITY_LEVEL,
+                    "Invalid compatibility level. Valid values are none, backward, forward, full,"
+                        + " backward_transitive, forward_transitive, and full_transitive"));
+  }
+
+  private static Mode parseMode(String text) {
+    return Mode.parse(text)
+        .orElseThrow(
+            () ->
+                new RegistryServerException(
+                    Reason.INVALID_MODE,
+                    "Invalid mode. Valid values are READWRITE, READONLY, READONLY_OVERRIDE, and"
+                        + " IMPORT"));
+  }
+
+  private static CompatibilityLevel level(String stored) {
+    return CompatibilityLevel.parse(stored).orElse(DEFAULT_COMPATIBILITY);
+  }
+
+  private static Mode mode(String stored) {
+    return Mode.parse(stored).orElse(Mode.READWRITE);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.schemagate.registry.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.schemagate.registry.server.registry.RegistryServerException;
+import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL connection pool, migrated on open. Every write runs in one transaction, retried
+ * when PostgreSQL reports a conflict that a retry resolves (serialization failure, deadlock, a
+ * unique violation from a concurrent writer).
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+  private static final int ATTEMPTS = 5;
+
+  private final HikariDataSource dataSource;
+  private final Optional<EmbeddedDatabase> embedded;
+  private final Counter errors;
+
+  private Database(
+      HikariDataSource dataSource, Optional<EmbeddedDatabase> embedded, MeterRegistry metrics) {
+    this.dataSource = dataSource;
+    this.embedded = embedded;
+    this.errors =
+        Counter.builder("schemagate.db.errors")
+            .description("database calls that failed")
+            .register(metrics);
+  }
+
+  /** Connects (starting the embedded PostgreSQL when {@code embedded} is given) and migrates. */
+  public static Database open(
+      String url,
+      String user,
+      String password,
+      Optional<EmbeddedDatabase> embedded,
+      MeterRegistry metrics) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setUsername(user);
+    hikari.setPassword(password);
+    hikari.setPoolName("schemagate-registry");
+    hikari.setMaximumPoolSize(10);
+    hikari.setConnectionTimeout(5_000);
+    hikari.setValidationTimeout(1_000);
+    hikari.setMetricRegistry(metrics);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      embedded.ifPresent(EmbeddedDatabase::close);
+      throw new IllegalStateException(
+          "cannot connect to PostgreSQL at " + url + ": " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          // Modules add their own migrations (lineage at V100+); the order they land in is free.
+          .outOfOrder(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      embedded.ifPresent(EmbeddedDatabase::close);
+      throw new IllegalStateException("database migration failed: " + rootMessage(e), e);
+    }
+    return new Database(dataSource, embedded, metrics);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True when PostgreSQL answers a trivial query within a second. */
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Runs read-only work on a pooled connection in autocommit mode. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw storeFailure(e);
+    }
+  }
+
+  /**
+   * Runs work in one transaction, retrying conflicts; domain exceptions roll back and propagate.
+   */
+  public <T> T inTransaction(SqlWork<T> work) {
+    SQLException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        try {
+          T result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(connection);
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (!RETRYABLE.contains(e.getSQLState())) {
+          throw storeFailure(e);
+        }
+        last = e;
+        LOG.debug("retrying transaction after {} (attempt {})", e.getSQLState(), attempt);
+      }
+    }
+    throw storeFailure(last);
+  }
+
+  private RegistryServerException storeFailure(SQLException e) {
+    errors.increment();
+    if (e instanceof SQLTransientConnectionException) {
+      LOG.warn("no database connection: {}", e.getMessage());
+      return new RegistryServerException(
+          Reason.STORE_TIMEOUT, "The database did not answer in time; try again", e);
+    }
+    LOG.error("database error {}", e.getSQLState(), e);
+    return new RegistryServerException(Reason.STORE_ERROR, "Error in the backend data store", e);
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is returned to the pool and validated there
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    embedded.ifPresent(EmbeddedDatabase::close);
+  }
+}
