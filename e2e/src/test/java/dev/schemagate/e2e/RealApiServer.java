@@ -21,9 +21,12 @@ final class RealApiServer {
   private final KubeAPIServer server;
   private final String kubeconfigYaml;
   private final Path kubeconfigFile;
+  private final Path binaryRoot;
+  private boolean crdsInstalled;
 
   private RealApiServer() {
     Path dir = Path.of(System.getProperty("kube-api-test.dir", defaultDir()));
+    binaryRoot = dir;
     if (!Files.isDirectory(dir.resolve("k8s"))) {
       throw new IllegalStateException(
           "No Kubernetes binaries under "
@@ -73,5 +76,44 @@ final class RealApiServer {
 
   Path kubeconfig() {
     return kubeconfigFile;
+  }
+
+  /** The kubectl built alongside the API server (same Kubernetes release). */
+  Kubectl kubectl() {
+    try (var versions = Files.list(binaryRoot.resolve("k8s"))) {
+      Path dir =
+          versions
+              .filter(Files::isDirectory)
+              .max(java.util.Comparator.comparing(Path::toString))
+              .orElseThrow(() -> new IllegalStateException("no binaries under " + binaryRoot));
+      return new Kubectl(dir.resolve("kubectl"), kubeconfigFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Installs the generated CRDs (once) and waits until the API server serves them. */
+  synchronized void ensureCrdsInstalled() {
+    if (crdsInstalled) {
+      return;
+    }
+    Kubectl.Result applied =
+        kubectl().run("apply", "-f", Repo.root().resolve("crds/generated").toString());
+    if (!applied.ok()) {
+      throw new IllegalStateException("CRDs did not apply: " + applied.output());
+    }
+    Kubectl.Result established =
+        kubectl()
+            .run(
+                "wait",
+                "--for=condition=Established",
+                "--timeout=60s",
+                "crd/dataschemas.schemagate.dev",
+                "crd/datacontracts.schemagate.dev",
+                "crd/promotions.schemagate.dev");
+    if (!established.ok()) {
+      throw new IllegalStateException("CRDs not established: " + established.output());
+    }
+    crdsInstalled = true;
   }
 }
