@@ -33,7 +33,9 @@ public final class SchemaGateOperator implements AutoCloseable {
                   .withUseSSAToPatchPrimaryResource(settings.useSsa())
                   .withConcurrentReconciliationThreads(settings.reconcileThreads())
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(meters))
-                  .withStopOnInformerErrorDuringStartup(true);
+                  .withStopOnInformerErrorDuringStartup(true)
+                  // No CRD read at start-up: the ClusterRole grants no access to CRDs.
+                  .checkingCRDAndValidateLocalModel(false);
               if (settings.leaderElection()) {
                 var election =
                     LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME);

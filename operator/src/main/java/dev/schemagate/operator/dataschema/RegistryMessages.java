@@ -16,7 +16,8 @@ final class RegistryMessages {
       Pattern.compile(
           "^(.*?)[\\s;.(]*(?:suggested fix|fix)\\s*:\\s*(.+?)\\)?\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern KIND =
-      Pattern.compile("^\\s*\\[?([A-Z][A-Z_]+)\\]?\\s*[:\\-]?\\s*(.*)$");
+      Pattern.compile(
+          "^\\s*(?:(?:backward|forward)\\s*:\\s*)?\\[?([A-Z][A-Z_]+)\\]?\\s*[:\\-]?\\s*(.*)$");
 
   private RegistryMessages() {}
 
@@ -25,20 +26,25 @@ final class RegistryMessages {
   }
 
   static BreakingChange toChange(String message) {
-    String path = null;
-    String kind = null;
-    String fix = null;
     String rest = message.strip();
-    Matcher kindMatch = KIND.matcher(rest);
-    if (kindMatch.matches() && kindMatch.group(1).contains("_")) {
-      kind = kindMatch.group(1);
-      rest = kindMatch.group(2);
-    }
+    String path = null;
     Matcher pathMatch = PATH.matcher(rest);
     if (pathMatch.matches()) {
       path = pathMatch.group(1);
       rest = pathMatch.group(2);
     }
+    String kind = null;
+    Matcher kindMatch = KIND.matcher(rest);
+    if (kindMatch.matches() && kindMatch.group(1).contains("_")) {
+      kind = kindMatch.group(1);
+      rest = kindMatch.group(2);
+      Matcher pathAfterKind = PATH.matcher(rest);
+      if (path == null && pathAfterKind.matches()) {
+        path = pathAfterKind.group(1);
+        rest = pathAfterKind.group(2);
+      }
+    }
+    String fix = null;
     Matcher fixMatch = FIX.matcher(rest);
     if (fixMatch.matches()) {
       rest = fixMatch.group(1).strip();

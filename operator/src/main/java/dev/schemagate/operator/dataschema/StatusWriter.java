@@ -96,7 +96,13 @@ final class StatusWriter {
                 SYNCED,
                 false,
                 Reason.IncompatibleChange,
-                "the registry still serves %sthe previous schema".formatted(against));
+                refused
+                    .latest()
+                    .map(
+                        l ->
+                            "the registry still serves version %d as the latest"
+                                .formatted(l.version()))
+                    .orElse("nothing registered"));
       }
     }
     status.setConditions(conditions.build());
