@@ -182,6 +182,21 @@ class ConfluentApiTest {
   }
 
   @Test
+  void shouldRefuseABreakingJsonSchemaChangeWithEachPathInTheMessage() {
+    String subject = subject();
+    register(subject, Schemas.JSON_OBJECT, "\"schemaType\":\"JSON\"");
+    String breaking =
+        "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
+            + "\"properties\":{\"id\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\"}},"
+            + "\"required\":[\"id\",\"amount\"]}";
+    Http.Response refused =
+        http.post(
+            "/subjects/" + subject + "/versions", Http.body(breaking, "\"schemaType\":\"JSON\""));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.json().get("message").asText()).contains("amount");
+  }
+
+  @Test
   void shouldKeepCompatibilityPerSubjectAndFallBackToGlobal() {
     String subject = subject();
     assertThat(http.get("/config").json().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");

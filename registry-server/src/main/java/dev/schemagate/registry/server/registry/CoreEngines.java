@@ -1,5 +1,6 @@
 package dev.schemagate.registry.server.registry;
 
+import dev.schemagate.core.compat.Compatibility;
 import dev.schemagate.core.schema.Schemas;
 
 /** The core library's parser and compatibility checker, as the server uses them by default. */
@@ -7,6 +8,6 @@ public final class CoreEngines {
   private CoreEngines() {}
 
   public static SchemaEngine defaults() {
-    return new SchemaEngine(Schemas.parser(), new InterimCompatibilityChecker());
+    return new SchemaEngine(Schemas.parser(), Compatibility.checker());
   }
 }
