@@ -1,0 +1,68 @@
+package dev.schemagate.webhooks;
+
+import dev.schemagate.core.compat.Compatibility;
+import dev.schemagate.core.schema.Schemas;
+import dev.schemagate.webhooks.kubernetes.KubernetesClusterReader;
+import dev.schemagate.webhooks.tls.TlsException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar schemagate-webhooks.jar}: configured by environment variables (see {@link
+ * WebhookConfig}); exits 2 with a one-line reason when the configuration or the TLS files are
+ * unusable.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    // The JDK server's own guards against slow clients: a request must arrive within 10 s.
+    System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    System.setProperty("sun.net.httpserver.maxRspTime", "10");
+    WebhookConfig config;
+    try {
+      config = WebhookConfig.fromEnv(System.getenv());
+    } catch (WebhookConfig.InvalidConfig invalid) {
+      System.err.println("schemagate-webhooks: " + invalid.getMessage());
+      System.exit(2);
+      return;
+    }
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    Webhooks webhooks;
+    try {
+      webhooks =
+          new Webhooks(
+              config,
+              new KubernetesClusterReader(kubernetes, config.registryTimeout()),
+              Schemas.parser(),
+              Compatibility.checker());
+    } catch (TlsException | IOException failed) {
+      System.err.println("schemagate-webhooks: " + failed.getMessage());
+      kubernetes.close();
+      System.exit(2);
+      return;
+    }
+    LOG.info(
+        "admission webhooks on https://0.0.0.0:{} (registry {}, fail {}, environments {})",
+        webhooks.port(),
+        config.registryUrl(),
+        config.failurePolicy().name().toLowerCase(java.util.Locale.ROOT),
+        config.environments());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  webhooks.close();
+                  kubernetes.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.schemagate.webhooks;
+
+import dev.schemagate.core.compat.CompatibilityChecker;
+import dev.schemagate.core.review.PromotionReview;
+import dev.schemagate.core.review.SchemaChangeReview;
+import dev.schemagate.core.schema.SchemaParser;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.webhooks.admission.AdmissionReviewer;
+import dev.schemagate.webhooks.http.WebhookServer;
+import dev.schemagate.webhooks.kubernetes.ClusterReader;
+import dev.schemagate.webhooks.registry.RegistryGateway;
+import dev.schemagate.webhooks.resources.DataContractReviewer;
+import dev.schemagate.webhooks.resources.DataSchemaReviewer;
+import dev.schemagate.webhooks.resources.PromotionReviewer;
+import dev.schemagate.webhooks.tls.ServerTls;
+import dev.schemagate.webhooks.tls.TlsException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The running webhook: its registries, its reviewers and its HTTPS server, wired once. */
+public final class Webhooks implements AutoCloseable {
+  private final List<RegistryGateway> gateways = new ArrayList<>();
+  private final WebhookServer server;
+
+  public Webhooks(
+      WebhookConfig config,
+      ClusterReader cluster,
+      SchemaParser parser,
+      CompatibilityChecker checker)
+      throws TlsException, IOException {
+    RegistryGateway registry = gateway(config.registryUrl(), config, parser);
+    Map<String, RegistryGateway> byEnvironment = new HashMap<>();
+    for (String environment : config.environments().order()) {
+      URI url = config.registryOf(environment);
+      byEnvironment.put(
+          environment, url.equals(config.registryUrl()) ? registry : gateway(url, config, parser));
+    }
+    List<AdmissionReviewer> reviewers =
+        List.of(
+            new DataSchemaReviewer(new SchemaChangeReview(parser, checker), registry, cluster),
+            new DataContractReviewer(cluster, registry, parser),
+            new PromotionReviewer(
+                new PromotionReview(config.environments()), cluster, byEnvironment));
+    try {
+      server =
+          new WebhookServer(
+              config.port(),
+              ServerTls.context(config.certFile(), config.keyFile()),
+              reviewers,
+              config.failurePolicy(),
+              config.maxBodyBytes());
+    } catch (TlsException | IOException | RuntimeException failed) {
+      close();
+      throw failed;
+    }
+  }
+
+  private RegistryGateway gateway(URI url, WebhookConfig config, SchemaParser parser) {
+    Duration timeout = config.registryTimeout();
+    SchemaRegistryClient client =
+        SchemaRegistryClient.builder(url.toString())
+            .connectTimeout(timeout)
+            .requestTimeout(timeout)
+            .maxBlock(timeout)
+            .build();
+    RegistryGateway gateway =
+        new RegistryGateway(url, client, parser, timeout, config.historyCacheTtl());
+    gateways.add(gateway);
+    return gateway;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    gateways.forEach(RegistryGateway::close);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.schemagate.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemagate.webhooks.admission.WebhookException;
+import dev.schemagate.webhooks.kubernetes.ClusterReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input over real HTTPS: each gets a clear 4xx or a well-formed denial, never a 500. */
+class AdmissionEndpointTest {
+  @TempDir static Path tls;
+  private static WebhookRig rig;
+
+  /** Not reached by any of these requests; fails loudly if it were. */
+  private static final ClusterReader NO_CLUSTER =
+      new ClusterReader() {
+        @Override
+        public Optional<JsonNode> dataSchema(String namespace, String name)
+            throws WebhookException {
+          throw new WebhookException(WebhookException.Reason.KUBERNETES_UNAVAILABLE, "no cluster");
+        }
+
+        @Override
+        public Optional<String> configMapValue(String namespace, String name, String key)
+            throws WebhookException {
+          throw new WebhookException(WebhookException.Reason.KUBERNETES_UNAVAILABLE, "no cluster");
+        }
+      };
+
+  @BeforeAll
+  static void start() throws Exception {
+    // Port 9 (discard) on loopback: nothing listens, so the registry is never there.
+    rig = new WebhookRig(tls, URI.create("http://127.0.0.1:9"), NO_CLUSTER, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    rig.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"not json at all", "{\"apiVersion\": ", "[1, 2, 3]", "\"a string\"", "{}"})
+  void shouldAnswerGarbageWithA400NamingTheProblem(String body) throws Exception {
+    HttpResponse<String> answer =
+        rig.post("/validate/dataschemas", body.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    JsonNode error = WebhookRig.JSON.readTree(answer.body());
+    assertThat(error.path("code").asInt()).isEqualTo(400);
+    assertThat(error.path("message").asText()).containsAnyOf("AdmissionReview", "empty");
+    assertThat(answer.body()).doesNotContain("at com.").doesNotContain("Exception");
+  }
+
+  @Test
+  void shouldAnswerAnEmptyBodyWithA400() throws Exception {
+    HttpResponse<String> answer = rig.post("/validate/dataschemas", new byte[0]);
+    assertThat(answer.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldAnswerAReviewWithoutUidWithA400() throws Exception {
+    HttpResponse<String> answer =
+        rig.post("/validate/dataschemas", WebhookRig.fixture("malformed-review-no-uid.json"));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("no request with a uid");
+  }
+
+  @Test
+  void shouldAnswerAnOlderReviewVersionWithA400NamingTheVersion() throws Exception {
+    HttpResponse<String> answer =
+        rig.post("/validate/dataschemas", WebhookRig.fixture("malformed-review-v1beta1.json"));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("admission.k8s.io/v1beta1");
+  }
+
+  @Test
+  void shouldDenyAReviewOfAnotherKindWithAWellFormedAnswer() throws Exception {
+    JsonNode response = rig.review("/validate/dataschemas", "wrong-kind.json");
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("code").asInt()).isEqualTo(400);
+    assertThat(response.path("status").path("message").asText())
+        .contains("reviews DataSchema.schemagate.dev resources, not ConfigMap");
+  }
+
+  @Test
+  void shouldDenyADataSchemaSentToThePromotionEndpoint() throws Exception {
+    JsonNode response = rig.review("/validate/promotions", "dataschema-create-compatible.json");
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("message").asText())
+        .contains("reviews Promotion.schemagate.dev resources, not DataSchema");
+  }
+
+  @Test
+  void shouldRefuseAFiveMegabyteObjectWithA413BeforeReadingIt() throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    char[] padding = new char[5 * 1024 * 1024];
+    Arrays.fill(padding, 'x');
+    ((ObjectNode) review.path("request").path("object").path("metadata"))
+        .putObject("annotations")
+        .put("padding", new String(padding));
+    HttpResponse<String> answer =
+        rig.post("/validate/dataschemas", WebhookRig.JSON.writeValueAsBytes(review));
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("exceeds");
+  }
+
+  @Test
+  void shouldAnswerOtherMethodsWith405AndUnknownPathsWith404() throws Exception {
+    HttpResponse<String> get =
+        rig.client.send(
+            HttpRequest.newBuilder(rig.uri("/validate/dataschemas")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    HttpResponse<String> unknown = rig.post("/validate/configmaps", "{}".getBytes());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("/validate/dataschemas");
+  }
+
+  @Test
+  void shouldDenyAnUnparsableSchemaEvenWithTheRegistryDown() throws Exception {
+    JsonNode response = rig.review("/validate/dataschemas", "dataschema-create-unparsable.json");
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSchema");
+    assertThat(response.path("status").path("message").asText()).contains("strin");
+  }
+
+  @Test
+  void shouldAdmitAnUpdateThatLeavesTheSpecAloneEvenWithTheRegistryDown() throws Exception {
+    // Finalizers and labels the operator sets must not wait for the registry.
+    JsonNode response = rig.review("/validate/dataschemas", "dataschema-update-metadata-only.json");
+    assertThat(response.path("allowed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldDenyAChangeToAnImmutableSubjectWithoutAskingTheRegistry() throws Exception {
+    JsonNode response =
+        rig.review("/validate/dataschemas", "dataschema-update-subject-changed.json");
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("ImmutableField");
+    assertThat(response.path("status").path("message").asText())
+        .contains("spec.subject is immutable")
+        .contains("\"orders-value\"")
+        .contains("\"orders-v2\"");
+  }
+
+  @Test
+  void shouldDenyAChangeOfFormat() throws Exception {
+    JsonNode response =
+        rig.review("/validate/dataschemas", "dataschema-update-format-changed.json");
+    assertThat(response.path("status").path("message").asText())
+        .contains("spec.format is immutable: it was AVRO, the update makes it JSON");
+  }
+
+  @Test
+  void shouldAnswerHealthAndReadiness() throws Exception {
+    for (String probe : new String[] {"/healthz", "/readyz"}) {
+      HttpResponse<String> answer =
+          rig.client.send(
+              HttpRequest.newBuilder(rig.uri(probe)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+    }
+  }
+}
