@@ -21,12 +21,10 @@ final class RealApiServer {
   private final KubeAPIServer server;
   private final String kubeconfigYaml;
   private final Path kubeconfigFile;
-  private final Path binaryRoot;
   private boolean crdsInstalled;
 
   private RealApiServer() {
     Path dir = Path.of(System.getProperty("kube-api-test.dir", defaultDir()));
-    binaryRoot = dir;
     if (!Files.isDirectory(dir.resolve("k8s"))) {
       throw new IllegalStateException(
           "No Kubernetes binaries under "
@@ -80,13 +78,17 @@ final class RealApiServer {
 
   /** The kubectl built alongside the API server (same Kubernetes release). */
   Kubectl kubectl() {
-    try (var versions = Files.list(binaryRoot.resolve("k8s"))) {
-      Path dir =
-          versions
-              .filter(Files::isDirectory)
-              .max(java.util.Comparator.comparing(Path::toString))
-              .orElseThrow(() -> new IllegalStateException("no binaries under " + binaryRoot));
-      return new Kubectl(dir.resolve("kubectl"), kubeconfigFile);
+    return new Kubectl(kubectlBinary(), kubeconfigFile);
+  }
+
+  static Path kubectlBinary() {
+    Path root = Path.of(System.getProperty("kube-api-test.dir", defaultDir())).resolve("k8s");
+    try (var versions = Files.list(root)) {
+      return versions
+          .filter(Files::isDirectory)
+          .max(java.util.Comparator.comparing(Path::toString))
+          .orElseThrow(() -> new IllegalStateException("no binaries under " + root))
+          .resolve("kubectl");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
