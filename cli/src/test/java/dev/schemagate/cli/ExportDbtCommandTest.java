@@ -28,11 +28,6 @@ class ExportDbtCommandTest {
     PrintWriter outWriter = new PrintWriter(out);
     PrintWriter errWriter = new PrintWriter(err);
     var commandLine = Schemagate.commandLine(outWriter, errWriter);
-    if (!commandLine.getSubcommands().containsKey("export")) {
-      commandLine.addSubcommand(new ExportDbtCommand());
-      // settings reach the subcommands that exist when they are set
-      commandLine.setOut(outWriter).setErr(errWriter).setCaseInsensitiveEnumValuesAllowed(true);
-    }
     int code = commandLine.execute(args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -54,6 +54,10 @@ class AdmissionWebhooksIT {
     kubectl = cluster.kubectl();
     client = cluster.adminClient();
     assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
+    kubectl.run("create", "namespace", "schemagate");
+    Kubectl.Result rbac =
+        kubectl.run("apply", "-f", Repo.root().resolve("webhooks/manifests/rbac.yaml").toString());
+    assertThat(rbac.ok()).as(rbac.output()).isTrue();
 
     registry = new Registry();
     try (SchemaRegistryClient registryClient = registry.client()) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The real webhook jar, serving HTTPS on a loopback port the API server calls. */
+/**
+ * The real webhook jar, serving HTTPS on a loopback port the API server calls, reading the cluster
+ * as its ServiceAccount.
+ */
 final class WebhookProcess implements AutoCloseable {
   private final Process process;
   private final int port;
@@ -37,6 +40,13 @@ final class WebhookProcess implements AutoCloseable {
               .redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
       env.put("KUBECONFIG", kubeconfig.toString());
+      // As its own ServiceAccount, so the shipped read-only ClusterRole is what is enforced.
+      env.put(
+          "KUBERNETES_IMPERSONATE_USERNAME",
+          "system:serviceaccount:schemagate:schemagate-webhooks");
+      env.put(
+          "KUBERNETES_IMPERSONATE_GROUP",
+          "system:serviceaccounts,system:serviceaccounts:schemagate,system:authenticated");
       env.put("SCHEMAGATE_TLS_CERT", tls.certFile().toString());
       env.put("SCHEMAGATE_TLS_KEY", tls.keyFile().toString());
       env.put("SCHEMAGATE_WEBHOOK_PORT", Integer.toString(port));
