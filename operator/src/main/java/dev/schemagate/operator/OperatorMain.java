@@ -86,8 +86,9 @@ public final class OperatorMain {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e
-        ? String.valueOf(e.getMessage())
-        : e.getMessage() + " (" + root.getMessage() + ")";
+    String detail =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return root == e ? detail : e.getMessage() + " (" + detail + ")";
   }
 }
