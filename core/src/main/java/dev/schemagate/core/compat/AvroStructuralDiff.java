@@ -10,52 +10,73 @@ import java.util.Set;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.util.internal.Accessor;
 
 /**
  * Names every change between two Avro schemas, old to new. It does not decide resolution (the
  * library does); it flags only what the library ignores: logical types, whose change reinterprets
- * the same bytes. Runs on every check, so it stays a single pass with no allocation per unchanged
- * field beyond a map lookup.
+ * the same bytes. Runs on every check, so unchanged fields cost a comparison or two and no
+ * allocation (paths are a stack, turned into text only for a change).
  */
 final class AvroStructuralDiff {
   private final List<Finding> out = new ArrayList<>();
-  private final Set<String> visitedNamedPairs = new HashSet<>();
+  private final Set<NamedPair> visitedRecords = new HashSet<>();
+  private final AvroPath path = new AvroPath();
 
   List<Finding> diff(Schema older, Schema newer) {
-    diff("", older, newer);
+    compare(older, newer);
     return out;
   }
 
-  private void diff(String path, Schema o, Schema n) {
+  private void compare(Schema o, Schema n) {
     if (o == n) {
       return;
     }
-    if (o.getType() != n.getType()) {
-      typeChanged(path, o, n);
+    Schema.Type type = o.getType();
+    if (type != n.getType()) {
+      typeChanged(o, n);
       return;
     }
-    switch (o.getType()) {
-      case RECORD -> record(path, o, n);
-      case ENUM -> enumeration(path, o, n);
-      case FIXED -> fixed(path, o, n);
-      case ARRAY -> diff(path + "/items", o.getElementType(), n.getElementType());
-      case MAP -> diff(path + "/values", o.getValueType(), n.getValueType());
-      case UNION -> union(path, o, n);
-      default -> logicalType(path, o, n);
+    switch (type) {
+      case RECORD -> record(o, n);
+      case ENUM -> enumeration(o, n);
+      case FIXED -> fixed(o, n);
+      case ARRAY -> inside("items", o.getElementType(), n.getElementType());
+      case MAP -> inside("values", o.getValueType(), n.getValueType());
+      case UNION -> union(o, n);
+      default -> logicalType(o, n);
     }
   }
 
-  private void typeChanged(String path, Schema o, Schema n) {
-    String at = at(path);
+  private void inside(String segment, Schema o, Schema n) {
+    path.push(segment);
+    compare(o, n);
+    path.pop();
+  }
+
+  private void inside(int index, Schema o, Schema n) {
+    path.push(index);
+    compare(o, n);
+    path.pop();
+  }
+
+  private static boolean isPrimitive(Schema.Type type) {
+    return switch (type) {
+      case RECORD, ENUM, FIXED, ARRAY, MAP, UNION -> false;
+      default -> true;
+    };
+  }
+
+  private void typeChanged(Schema o, Schema n) {
     if (n.getType() == Schema.Type.UNION) {
       int match = branchIndex(n, o);
       if (match >= 0) {
         for (int j = 0; j < n.getTypes().size(); j++) {
           if (j != match) {
-            out.add(branchAdded(at + "/" + j, n.getTypes().get(j)));
+            out.add(branchAdded(path.with(Integer.toString(j)), n.getTypes().get(j)));
           }
         }
-        diff(path + "/" + match, o, n.getTypes().get(match));
+        inside(match, o, n.getTypes().get(match));
         return;
       }
     } else if (o.getType() == Schema.Type.UNION) {
@@ -63,31 +84,43 @@ final class AvroStructuralDiff {
       if (match >= 0) {
         for (int i = 0; i < o.getTypes().size(); i++) {
           if (i != match) {
-            out.add(branchRemoved(at + "/" + i, o.getTypes().get(i)));
+            out.add(branchRemoved(path.with(Integer.toString(i)), o.getTypes().get(i)));
           }
         }
-        diff(path + "/" + match, o.getTypes().get(match), n);
+        inside(match, o.getTypes().get(match), n);
         return;
       }
     }
     out.add(
         Finding.info(
-            at,
+            path.here(),
             AvroTypes.typeChange(o, n),
-            "type changed from %s to %s"
-                .formatted(AvroIncompatibilities.describe(o), AvroIncompatibilities.describe(n))));
+            "type changed from "
+                + AvroIncompatibilities.describe(o)
+                + " to "
+                + AvroIncompatibilities.describe(n)));
   }
 
-  private void record(String path, Schema o, Schema n) {
-    if (!enterNamed(path, o, n)) {
+  private void record(Schema o, Schema n) {
+    if (!enterNamed(o, n)) {
       return;
     }
-    doc(path, o.getDoc(), n.getDoc());
+    doc(o.getDoc(), n.getDoc());
     int matched = 0;
     Map<String, String> renamedFrom = null;
-    for (Schema.Field nf : n.getFields()) {
-      String fieldPath = path + "/fields/" + nf.name();
-      Schema.Field of = o.getField(nf.name());
+    List<Schema.Field> oldFields = o.getFields();
+    List<Schema.Field> newFields = n.getFields();
+    path.push("fields");
+    for (int i = 0; i < newFields.size(); i++) {
+      Schema.Field nf = newFields.get(i);
+      Schema.Field of = samePosition(oldFields, i, nf.name());
+      if (of == null) {
+        of = o.getField(nf.name());
+      }
+      if (of != null && unchangedSimpleField(of, nf)) {
+        matched++;
+        continue;
+      }
       if (of == null) {
         of = byAlias(o, nf);
         if (of != null) {
@@ -97,76 +130,105 @@ final class AvroStructuralDiff {
           renamedFrom.put(of.name(), nf.name());
           out.add(
               Finding.info(
-                  fieldPath,
+                  path.with(nf.name()),
                   ChangeType.FIELD_RENAMED,
-                  "field '%s' renamed to '%s' (with an alias)".formatted(of.name(), nf.name())));
+                  "field '" + of.name() + "' renamed to '" + nf.name() + "' (with an alias)"));
         }
       }
       if (of == null) {
         out.add(
             Finding.info(
-                fieldPath,
+                path.with(nf.name()),
                 ChangeType.FIELD_ADDED,
-                nf.hasDefaultValue()
-                    ? "field '%s' added with a default".formatted(nf.name())
-                    : "field '%s' added without a default".formatted(nf.name())));
+                "field '"
+                    + nf.name()
+                    + (nf.hasDefaultValue()
+                        ? "' added with a default"
+                        : "' added without a default")));
         continue;
       }
       matched++;
-      field(fieldPath, of, nf);
+      path.push(nf.name());
+      field(of, nf);
+      path.pop();
     }
-    if (matched == o.getFields().size()) {
-      return;
-    }
-    for (Schema.Field of : o.getFields()) {
-      boolean kept =
-          n.getField(of.name()) != null
-              || (renamedFrom != null && renamedFrom.containsKey(of.name()));
-      if (!kept) {
-        out.add(
-            Finding.info(
-                path + "/fields/" + of.name(),
-                ChangeType.FIELD_REMOVED,
-                of.hasDefaultValue()
-                    ? "field '%s' removed (it had a default)".formatted(of.name())
-                    : "field '%s' removed".formatted(of.name())));
+    if (matched < oldFields.size()) {
+      for (Schema.Field of : oldFields) {
+        boolean kept =
+            n.getField(of.name()) != null
+                || (renamedFrom != null && renamedFrom.containsKey(of.name()));
+        if (!kept) {
+          out.add(
+              Finding.info(
+                  path.with(of.name()),
+                  ChangeType.FIELD_REMOVED,
+                  "field '"
+                      + of.name()
+                      + (of.hasDefaultValue() ? "' removed (it had a default)" : "' removed")));
+        }
       }
     }
+    path.pop();
   }
 
-  private void field(String fieldPath, Schema.Field of, Schema.Field nf) {
-    diff(fieldPath + "/type", of.schema(), nf.schema());
+  /** Versions mostly keep field order: try the same position before a map lookup. */
+  private static Schema.Field samePosition(List<Schema.Field> oldFields, int i, String name) {
+    if (i < oldFields.size()) {
+      Schema.Field candidate = oldFields.get(i);
+      if (candidate.name().equals(name)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** A primitive field with the same type, default, doc and aliases: the common case, no work. */
+  private static boolean unchangedSimpleField(Schema.Field of, Schema.Field nf) {
+    Schema os = of.schema();
+    Schema ns = nf.schema();
+    return os.getType() == ns.getType()
+        && isPrimitive(os.getType())
+        && AvroTypes.sameLogicalType(os.getLogicalType(), ns.getLogicalType())
+        && !of.hasDefaultValue()
+        && !nf.hasDefaultValue()
+        && Objects.equals(of.doc(), nf.doc())
+        && of.aliases().isEmpty()
+        && nf.aliases().isEmpty();
+  }
+
+  /** Compares a matched field; the path is at the field. */
+  private void field(Schema.Field of, Schema.Field nf) {
+    inside("type", of.schema(), nf.schema());
     boolean oldDefault = of.hasDefaultValue();
     boolean newDefault = nf.hasDefaultValue();
     if (oldDefault != newDefault) {
       out.add(
           Finding.info(
-              fieldPath + "/default",
+              path.with("default"),
               newDefault ? ChangeType.FIELD_DEFAULT_ADDED : ChangeType.FIELD_DEFAULT_REMOVED,
-              newDefault
-                  ? "field '%s' gained a default".formatted(nf.name())
-                  : "field '%s' lost its default".formatted(nf.name())));
-    } else if (oldDefault && !Objects.equals(of.defaultVal(), nf.defaultVal())) {
+              "field '" + nf.name() + (newDefault ? "' gained a default" : "' lost its default")));
+    } else if (oldDefault
+        && !Objects.equals(Accessor.defaultValue(of), Accessor.defaultValue(nf))) {
       out.add(
           Finding.info(
-              fieldPath + "/default",
+              path.with("default"),
               ChangeType.FIELD_DEFAULT_CHANGED,
-              "default of field '%s' changed".formatted(nf.name())));
+              "default of field '" + nf.name() + "' changed"));
     }
-    doc(fieldPath, of.doc(), nf.doc());
-    if (!of.aliases().equals(nf.aliases()) && nf.aliases().containsAll(of.aliases())) {
-      out.add(
-          Finding.info(
-              fieldPath + "/aliases",
-              ChangeType.ALIAS_ADDED,
-              "field '%s' gained aliases".formatted(nf.name())));
-    } else if (!of.aliases().equals(nf.aliases())) {
-      out.add(
-          Finding.info(
-              fieldPath + "/aliases",
-              ChangeType.OTHER,
-              "aliases of field '%s' changed".formatted(nf.name())));
+    doc(of.doc(), nf.doc());
+    Set<String> oldAliases = of.aliases();
+    Set<String> newAliases = nf.aliases();
+    if (oldAliases.equals(newAliases)) {
+      return;
     }
+    boolean added = newAliases.containsAll(oldAliases);
+    out.add(
+        Finding.info(
+            path.with("aliases"),
+            added ? ChangeType.ALIAS_ADDED : ChangeType.OTHER,
+            added
+                ? "field '" + nf.name() + "' gained aliases"
+                : "aliases of field '" + nf.name() + "' changed"));
   }
 
   private static Schema.Field byAlias(Schema oldRecord, Schema.Field newField) {
@@ -179,11 +241,15 @@ final class AvroStructuralDiff {
     return null;
   }
 
-  private void enumeration(String path, Schema o, Schema n) {
-    if (!enterNamed(path, o, n)) {
+  private void enumeration(Schema o, Schema n) {
+    if (!enterNamed(o, n)) {
       return;
     }
-    doc(path, o.getDoc(), n.getDoc());
+    doc(o.getDoc(), n.getDoc());
+    if (o.getEnumSymbols().equals(n.getEnumSymbols())
+        && Objects.equals(o.getEnumDefault(), n.getEnumDefault())) {
+      return;
+    }
     List<String> removed = new ArrayList<>(o.getEnumSymbols());
     removed.removeAll(n.getEnumSymbols());
     List<String> added = new ArrayList<>(n.getEnumSymbols());
@@ -191,52 +257,55 @@ final class AvroStructuralDiff {
     if (!removed.isEmpty()) {
       out.add(
           Finding.info(
-              path + "/symbols",
+              path.with("symbols"),
               ChangeType.ENUM_SYMBOL_REMOVED,
-              "enum %s lost symbols %s".formatted(n.getFullName(), removed)));
+              "enum " + n.getFullName() + " lost symbols " + removed));
     }
     if (!added.isEmpty()) {
       out.add(
           Finding.info(
-              path + "/symbols",
+              path.with("symbols"),
               ChangeType.ENUM_SYMBOL_ADDED,
-              "enum %s gained symbols %s".formatted(n.getFullName(), added)));
+              "enum " + n.getFullName() + " gained symbols " + added));
     }
     if (!Objects.equals(o.getEnumDefault(), n.getEnumDefault())) {
       out.add(
           Finding.info(
-              path + "/default",
+              path.with("default"),
               ChangeType.ENUM_DEFAULT_CHANGED,
               "default of enum %s changed from %s to %s"
                   .formatted(n.getFullName(), o.getEnumDefault(), n.getEnumDefault())));
     }
   }
 
-  private void fixed(String path, Schema o, Schema n) {
-    if (!enterNamed(path, o, n)) {
+  private void fixed(Schema o, Schema n) {
+    if (!enterNamed(o, n)) {
       return;
     }
     if (o.getFixedSize() != n.getFixedSize()) {
       out.add(
           Finding.info(
-              path + "/size",
+              path.with("size"),
               ChangeType.FIXED_SIZE_CHANGED,
               "fixed %s size changed from %d to %d"
                   .formatted(n.getFullName(), o.getFixedSize(), n.getFixedSize())));
     }
-    logicalType(path, o, n);
+    logicalType(o, n);
   }
 
-  /** Reports a rename and stops at a pair already being compared (recursive types). */
-  private boolean enterNamed(String path, Schema o, Schema n) {
-    if (!visitedNamedPairs.add(o.getFullName() + '\u0000' + n.getFullName())) {
+  /**
+   * Reports a rename; for records, stops at a pair already compared (recursive or reused types).
+   * Enums and fixed types cannot contain themselves, so they skip the bookkeeping.
+   */
+  private boolean enterNamed(Schema o, Schema n) {
+    if (o.getType() == Schema.Type.RECORD && !visitedRecords.add(new NamedPair(o, n))) {
       return false;
     }
     if (!o.getFullName().equals(n.getFullName())) {
       boolean aliased = n.getAliases().contains(o.getFullName());
       out.add(
           Finding.info(
-              path + "/name",
+              path.with("name"),
               aliased ? ChangeType.ALIAS_ADDED : ChangeType.NAME_CHANGED,
               "%s renamed from %s to %s%s"
                   .formatted(
@@ -248,23 +317,45 @@ final class AvroStructuralDiff {
     return true;
   }
 
-  private void union(String path, Schema o, Schema n) {
+  private void union(Schema o, Schema n) {
     List<Schema> oldBranches = o.getTypes();
     List<Schema> newBranches = n.getTypes();
+    if (sameBranches(oldBranches, newBranches)) {
+      for (int i = 0; i < newBranches.size(); i++) {
+        inside(i, oldBranches.get(i), newBranches.get(i));
+      }
+      return;
+    }
     for (int j = 0; j < newBranches.size(); j++) {
       Schema nb = newBranches.get(j);
       int i = branchIndex(o, nb);
       if (i < 0) {
-        out.add(branchAdded(path + "/" + j, nb));
+        out.add(branchAdded(path.with(Integer.toString(j)), nb));
       } else {
-        diff(path + "/" + i, oldBranches.get(i), nb);
+        inside(i, oldBranches.get(i), nb);
       }
     }
     for (int i = 0; i < oldBranches.size(); i++) {
       if (branchIndex(n, oldBranches.get(i)) < 0) {
-        out.add(branchRemoved(path + "/" + i, oldBranches.get(i)));
+        out.add(branchRemoved(path.with(Integer.toString(i)), oldBranches.get(i)));
       }
     }
+  }
+
+  /** The usual case: the same branches in the same order, matched without map lookups. */
+  private static boolean sameBranches(List<Schema> oldBranches, List<Schema> newBranches) {
+    if (oldBranches.size() != newBranches.size()) {
+      return false;
+    }
+    for (int i = 0; i < oldBranches.size(); i++) {
+      Schema ob = oldBranches.get(i);
+      Schema nb = newBranches.get(i);
+      if (ob.getType() != nb.getType()
+          || (AvroTypes.isNamed(ob) && !ob.getFullName().equals(nb.getFullName()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int branchIndex(Schema union, Schema branch) {
@@ -272,22 +363,22 @@ final class AvroStructuralDiff {
     return index == null ? -1 : index;
   }
 
-  private static Finding branchAdded(String path, Schema branch) {
+  private static Finding branchAdded(String at, Schema branch) {
     return Finding.info(
-        path,
+        at,
         ChangeType.UNION_BRANCH_ADDED,
         branch.getType() == Schema.Type.NULL
             ? "made optional: null added to the union"
-            : "%s added to the union".formatted(AvroIncompatibilities.describe(branch)));
+            : AvroIncompatibilities.describe(branch) + " added to the union");
   }
 
-  private static Finding branchRemoved(String path, Schema branch) {
+  private static Finding branchRemoved(String at, Schema branch) {
     return Finding.info(
-        path,
+        at,
         ChangeType.UNION_BRANCH_REMOVED,
         branch.getType() == Schema.Type.NULL
             ? "no longer optional: null removed from the union"
-            : "%s removed from the union".formatted(AvroIncompatibilities.describe(branch)));
+            : AvroIncompatibilities.describe(branch) + " removed from the union");
   }
 
   /**
@@ -295,18 +386,13 @@ final class AvroStructuralDiff {
    * change moves the decimal point; millis read as micros are off by 1000): breaking both ways.
    * Raising a decimal's precision only widens it.
    */
-  private void logicalType(String path, Schema o, Schema n) {
+  private void logicalType(Schema o, Schema n) {
     LogicalType ol = o.getLogicalType();
     LogicalType nl = n.getLogicalType();
     if (AvroTypes.sameLogicalType(ol, nl)) {
       return;
     }
-    String at = at(path);
-    Finding.Breakage meaning =
-        Finding.breaks(
-            "the same bytes would be read with another meaning",
-            "keep %s; add a new field for the new representation"
-                .formatted(AvroIncompatibilities.describe(o)));
+    String at = path.here();
     if (ol instanceof LogicalTypes.Decimal od
         && nl instanceof LogicalTypes.Decimal nd
         && od.getScale() == nd.getScale()) {
@@ -322,6 +408,11 @@ final class AvroStructuralDiff {
               widened ? Finding.breaks("old readers cannot hold the larger values", keep) : null));
       return;
     }
+    Finding.Breakage meaning =
+        Finding.breaks(
+            "the same bytes would be read with another meaning",
+            "keep %s; add a new field for the new representation"
+                .formatted(AvroIncompatibilities.describe(o)));
     out.add(
         Finding.of(
             at,
@@ -332,13 +423,22 @@ final class AvroStructuralDiff {
             meaning));
   }
 
-  private void doc(String path, String oldDoc, String newDoc) {
+  private void doc(String oldDoc, String newDoc) {
     if (!Objects.equals(oldDoc, newDoc)) {
-      out.add(Finding.info(path + "/doc", ChangeType.DOC_CHANGED, "documentation changed"));
+      out.add(Finding.info(path.with("doc"), ChangeType.DOC_CHANGED, "documentation changed"));
     }
   }
 
-  private static String at(String path) {
-    return path.isEmpty() ? "/" : path;
+  /** Records met again (recursion, reuse) are compared once; identity, not Schema.equals. */
+  private record NamedPair(Schema older, Schema newer) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof NamedPair p && p.older == older && p.newer == newer;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(older) + System.identityHashCode(newer);
+    }
   }
 }

@@ -26,7 +26,7 @@ final class JsonCombinedDiff {
     if ((oc == null) == (nc == null)) {
       return false;
     }
-    if (oc == null && hasCombinator(o.node()) || nc == null && hasCombinator(n.node())) {
+    if ((oc == null && hasCombinator(o.node())) || (nc == null && hasCombinator(n.node()))) {
       return false;
     }
     if (nc != null) {

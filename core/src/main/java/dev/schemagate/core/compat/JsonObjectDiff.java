@@ -1,29 +1,27 @@
 package dev.schemagate.core.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemagate.core.compat.JsonContentModel.MemberModel;
 import dev.schemagate.core.compat.JsonRefs.Located;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Objects and arrays, with Confluent's content models: open (anything else allowed), closed ({@code
- * additionalProperties: false}) or partially open (a schema for the others). A member only one side
- * declares is judged against the other side's content model.
+ * Objects: properties and {@code required}, judged with Confluent's content models ({@link
+ * JsonContentModel}), {@code patternProperties}, and the keywords not analysed in detail; arrays go
+ * to {@link JsonArrayDiff}.
  */
 final class JsonObjectDiff {
-  private enum Model {
-    OPEN,
-    PARTIAL,
-    CLOSED
-  }
-
   private final JsonSchemaDiff diff;
+  private final JsonContentModel models;
+  private final JsonArrayDiff arrays;
 
   JsonObjectDiff(JsonSchemaDiff diff) {
     this.diff = diff;
+    this.models = new JsonContentModel(diff);
+    this.arrays = new JsonArrayDiff(diff, models);
   }
 
   void compare(String path, Located o, Located n, List<Finding> out) {
@@ -32,10 +30,10 @@ final class JsonObjectDiff {
     if (on.has("properties") || nn.has("properties") || on.has("required") || nn.has("required")) {
       properties(path, o, n, out);
     }
-    openness(path, "additionalProperties", o, n, out);
-    openness(path, "unevaluatedProperties", o, n, out);
+    models.openness(path, "additionalProperties", o, n, out);
+    models.openness(path, "unevaluatedProperties", o, n, out);
     patternProperties(path, o, n, out);
-    items(path, o, n, out);
+    arrays.compare(path, o, n, out);
     for (String keyword :
         List.of(
             "dependencies",
@@ -49,7 +47,7 @@ final class JsonObjectDiff {
             "then",
             "else",
             "not")) {
-      if (!java.util.Objects.equals(on.get(keyword), nn.get(keyword))) {
+      if (!Objects.equals(on.get(keyword), nn.get(keyword))) {
         Finding.Breakage unanalysed =
             Finding.breaks(
                 "schemagate does not analyse '%s' in detail, so treats any change as breaking"
@@ -145,11 +143,11 @@ final class JsonObjectDiff {
   private void added(
       String at, String name, Located o, Located ns, boolean required, List<Finding> out) {
     boolean requiredWithoutDefault = required && !ns.node().has("default");
-    MemberModel oldModel = memberModel(o, name);
-    boolean backward = !addedIsCompatible(at, ns, oldModel, requiredWithoutDefault);
-    boolean forward = !removedIsCompatible(at, ns, oldModel);
+    MemberModel oldModel = JsonContentModel.memberModel(o, name);
+    boolean backward = !models.addedIsCompatible(at, ns, oldModel, requiredWithoutDefault);
+    boolean forward = !models.removedIsCompatible(at, ns, oldModel);
     Finding.Breakage whyBackward = null;
-    if (backward && oldModel.model() == Model.OPEN) {
+    if (backward && oldModel.model() == JsonContentModel.Model.OPEN) {
       whyBackward =
           Finding.breaks(
               "the old content model is open, so old data may already carry '%s' with any value"
@@ -186,9 +184,9 @@ final class JsonObjectDiff {
   private void removed(
       String at, String name, Located os, Located n, boolean required, List<Finding> out) {
     boolean requiredWithoutDefault = required && !os.node().has("default");
-    MemberModel newModel = memberModel(n, name);
-    boolean backward = !removedIsCompatible(at, os, newModel);
-    boolean forward = !addedIsCompatible(at, os, newModel, requiredWithoutDefault);
+    MemberModel newModel = JsonContentModel.memberModel(n, name);
+    boolean backward = !models.removedIsCompatible(at, os, newModel);
+    boolean forward = !models.addedIsCompatible(at, os, newModel, requiredWithoutDefault);
     Finding.Breakage whyBackward =
         backward
             ? Finding.breaks(
@@ -198,7 +196,7 @@ final class JsonObjectDiff {
                     .formatted(name))
             : null;
     Finding.Breakage whyForward = null;
-    if (forward && newModel.model() == Model.OPEN) {
+    if (forward && newModel.model() == JsonContentModel.Model.OPEN) {
       whyForward =
           Finding.breaks(
               "the new content model is open, so new data may carry '%s' with values old readers refuse"
@@ -225,81 +223,6 @@ final class JsonObjectDiff {
             whyForward));
   }
 
-  /**
-   * Confluent's rule for a member only the update declares, judged by the original's content model
-   * for it: open, only if the member is unconstrained; partially open, if the original's schema for
-   * it is compatible with the member; and unless closed, it must not be required without a default.
-   */
-  private boolean addedIsCompatible(
-      String at, Located member, MemberModel original, boolean requiredWithoutDefault) {
-    return switch (original.model()) {
-      case OPEN -> JsonSchemaDiff.isEmpty(member.node());
-      case PARTIAL -> diff.compatible(at, original.schema(), member) && !requiredWithoutDefault;
-      case CLOSED -> !requiredWithoutDefault;
-    };
-  }
-
-  /**
-   * Confluent's rule for a member only the original declares, judged by the update's content model
-   * for it: fine when open, when the update's schema for it accepts it, or when it was {@code
-   * false}.
-   */
-  private boolean removedIsCompatible(String at, Located member, MemberModel update) {
-    return switch (update.model()) {
-      case OPEN -> true;
-      case PARTIAL -> diff.compatible(at, member, update.schema());
-      case CLOSED -> JsonSchemaDiff.isFalse(member.node());
-    };
-  }
-
-  private record MemberModel(Model model, Located schema) {}
-
-  /** How an object treats a property it does not declare: a matching pattern, else its rest. */
-  private static MemberModel memberModel(Located owner, String name) {
-    JsonNode node = owner.node();
-    for (var it = node.path("patternProperties").properties().iterator(); it.hasNext(); ) {
-      var entry = it.next();
-      if (matches(entry.getKey(), name)) {
-        return partialOrClosed(owner, entry.getValue());
-      }
-    }
-    return restModel(owner, List.of("additionalProperties", "unevaluatedProperties"));
-  }
-
-  /** The model of what an object's or tuple's rest keywords allow beyond what is declared. */
-  private static MemberModel restModel(Located owner, List<String> keywords) {
-    MemberModel result = new MemberModel(Model.OPEN, null);
-    for (String keyword : keywords) {
-      JsonNode rest = owner.node().get(keyword);
-      if (rest == null || JsonSchemaDiff.isEmpty(rest)) {
-        continue;
-      }
-      MemberModel model = partialOrClosed(owner, rest);
-      if (model.model() == Model.CLOSED) {
-        return model;
-      }
-      result = model;
-    }
-    return result;
-  }
-
-  private static MemberModel partialOrClosed(Located owner, JsonNode schema) {
-    if (JsonSchemaDiff.isFalse(schema)) {
-      return new MemberModel(Model.CLOSED, null);
-    }
-    return JsonSchemaDiff.isEmpty(schema)
-        ? new MemberModel(Model.OPEN, null)
-        : new MemberModel(Model.PARTIAL, owner.child(schema));
-  }
-
-  private static boolean matches(String regex, String name) {
-    try {
-      return Pattern.compile(regex).matcher(name).find();
-    } catch (PatternSyntaxException notJavaSyntax) {
-      return false;
-    }
-  }
-
   private static Set<String> required(JsonNode node) {
     JsonNode required = node.get("required");
     if (required == null || !required.isArray() || required.isEmpty()) {
@@ -308,48 +231,6 @@ final class JsonObjectDiff {
     Set<String> names = new LinkedHashSet<>();
     required.forEach(r -> names.add(r.asText()));
     return names;
-  }
-
-  private static Model model(JsonNode rest) {
-    if (rest == null || JsonSchemaDiff.isEmpty(rest)) {
-      return Model.OPEN;
-    }
-    return JsonSchemaDiff.isFalse(rest) ? Model.CLOSED : Model.PARTIAL;
-  }
-
-  /** additionalProperties / unevaluatedProperties: open, closed, or a schema for the others. */
-  private void openness(String path, String keyword, Located o, Located n, List<Finding> out) {
-    JsonNode oa = o.node().get(keyword);
-    JsonNode na = n.node().get(keyword);
-    if (java.util.Objects.equals(oa, na)) {
-      return;
-    }
-    Model om = model(oa);
-    Model nm = model(na);
-    String at = path + "/" + keyword;
-    if (om == Model.PARTIAL && nm == Model.PARTIAL) {
-      diff.compare(at, o.child(oa), n.child(na), out);
-    } else if (om.ordinal() < nm.ordinal()) {
-      out.add(
-          Finding.of(
-              at,
-              ChangeType.ADDITIONAL_PROPERTIES_CLOSED,
-              "%s %s".formatted(keyword, nm == Model.CLOSED ? "closed" : "restricted to a schema"),
-              Finding.breaks(
-                  "old data with undeclared properties may be refused",
-                  "keep %s as it was (%s)".formatted(keyword, oa == null ? "absent" : oa)),
-              null));
-    } else if (om.ordinal() > nm.ordinal()) {
-      out.add(
-          Finding.of(
-              at,
-              ChangeType.ADDITIONAL_PROPERTIES_OPENED,
-              "%s %s".formatted(keyword, nm == Model.OPEN ? "opened" : "relaxed to a schema"),
-              null,
-              Finding.breaks(
-                  "readers on the old schema refuse undeclared properties",
-                  "open the content model in the readers first")));
-    }
   }
 
   private void patternProperties(String path, Located o, Located n, List<Finding> out) {
@@ -387,99 +268,6 @@ final class JsonObjectDiff {
                         "readers on the old schema still constrain those properties",
                         "keep the pattern property")));
       }
-    }
-  }
-
-  /**
-   * {@code items} (one schema for all, or a draft-7 tuple), {@code prefixItems}, {@code
-   * additionalItems}.
-   */
-  private void items(String path, Located o, Located n, List<Finding> out) {
-    JsonNode oi = o.node().get("items");
-    JsonNode ni = n.node().get("items");
-    if (oi != null && ni != null && !oi.isArray() && !ni.isArray()) {
-      diff.compare(path + "/items", o.child(oi), n.child(ni), out);
-    } else if ((oi == null) != (ni == null)
-        && (oi == null || !oi.isArray())
-        && (ni == null || !ni.isArray())) {
-      JsonNode any = com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
-      diff.compare(
-          path + "/items", o.child(oi == null ? any : oi), n.child(ni == null ? any : ni), out);
-    }
-    String tupleKey =
-        o.node().has("prefixItems") || n.node().has("prefixItems") ? "prefixItems" : "items";
-    JsonNode ot = o.node().get(tupleKey);
-    JsonNode nt = n.node().get(tupleKey);
-    if ((ot != null && ot.isArray()) || (nt != null && nt.isArray())) {
-      tuple(path + "/" + tupleKey, o, n, arrayOrEmpty(ot), arrayOrEmpty(nt), tupleKey, out);
-    }
-    if (!java.util.Objects.equals(
-        o.node().get("additionalItems"), n.node().get("additionalItems"))) {
-      openness(path, "additionalItems", o, n, out);
-    }
-  }
-
-  private static JsonNode arrayOrEmpty(JsonNode node) {
-    return node != null && node.isArray()
-        ? node
-        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-  }
-
-  private void tuple(
-      String at,
-      Located o,
-      Located n,
-      JsonNode ot,
-      JsonNode nt,
-      String tupleKey,
-      List<Finding> out) {
-    List<String> rest = List.of("prefixItems".equals(tupleKey) ? "items" : "additionalItems");
-    MemberModel oldRest = restModel(o, rest);
-    MemberModel newRest = restModel(n, rest);
-    int common = Math.min(ot.size(), nt.size());
-    for (int i = 0; i < common; i++) {
-      diff.compare(at + "/" + i, o.child(ot.get(i)), n.child(nt.get(i)), out);
-    }
-    for (int i = common; i < nt.size(); i++) {
-      Located member = n.child(nt.get(i));
-      boolean backward = !addedIsCompatible(at, member, oldRest, false);
-      boolean forward = !removedIsCompatible(at, member, oldRest);
-      out.add(
-          Finding.of(
-              at + "/" + i,
-              ChangeType.ITEMS_CHANGED,
-              "tuple item %d added".formatted(i),
-              backward
-                  ? Finding.breaks(
-                      "old arrays may hold other values at position " + i,
-                      "constrain position %d no more than before".formatted(i))
-                  : null,
-              forward
-                  ? Finding.breaks(
-                      "readers on the old schema refuse arrays this long",
-                      "open the old readers' tuple first")
-                  : null));
-    }
-    for (int i = common; i < ot.size(); i++) {
-      Located member = o.child(ot.get(i));
-      boolean backward = !removedIsCompatible(at, member, newRest);
-      boolean forward = !addedIsCompatible(at, member, newRest, false);
-      out.add(
-          Finding.of(
-              at + "/" + i,
-              ChangeType.ITEMS_CHANGED,
-              "tuple item %d removed".formatted(i),
-              backward
-                  ? Finding.breaks(
-                      "old arrays with an item at position %d are refused".formatted(i),
-                      "keep the tuple item, or allow further items")
-                  : null,
-              forward
-                  ? Finding.breaks(
-                      "new arrays may hold values at position %d that old readers refuse"
-                          .formatted(i),
-                      "keep the tuple item declared")
-                  : null));
     }
   }
 }

@@ -36,6 +36,62 @@ final class JsonSchemaDiff {
           "default");
   private static final List<String> COMBINATORS = List.of("allOf", "anyOf", "oneOf");
 
+  /** Every keyword some part of the diff compares (or deliberately ignores, like definitions). */
+  private static final Set<String> KNOWN_KEYWORDS =
+      Set.of(
+          "title",
+          "description",
+          "$comment",
+          "examples",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "$schema",
+          "$id",
+          "definitions",
+          "$defs",
+          "default",
+          "format",
+          "$ref",
+          "type",
+          "enum",
+          "const",
+          "maximum",
+          "exclusiveMaximum",
+          "maxLength",
+          "maxItems",
+          "maxProperties",
+          "minimum",
+          "exclusiveMinimum",
+          "minLength",
+          "minItems",
+          "minProperties",
+          "multipleOf",
+          "pattern",
+          "uniqueItems",
+          "properties",
+          "required",
+          "additionalProperties",
+          "unevaluatedProperties",
+          "patternProperties",
+          "items",
+          "prefixItems",
+          "additionalItems",
+          "dependencies",
+          "dependentRequired",
+          "dependentSchemas",
+          "propertyNames",
+          "contains",
+          "minContains",
+          "maxContains",
+          "if",
+          "then",
+          "else",
+          "not",
+          "allOf",
+          "anyOf",
+          "oneOf");
+
   private final JsonRefs oldRefs;
   private final JsonRefs newRefs;
   private final Set<String> inProgress = new HashSet<>();
@@ -115,6 +171,22 @@ final class JsonSchemaDiff {
     keywords.compare(path, on, nn, out);
     objects.compare(path, o, n, out);
     combined.compare(path, o, n, out);
+    unknownKeywords(path, on, nn, out);
+  }
+
+  /**
+   * Keywords this diff does not know (extensions such as {@code x-owner}, {@code $anchor}, {@code
+   * contentEncoding}): listed, not breaking, so a version bump never misses them.
+   */
+  private static void unknownKeywords(String path, JsonNode on, JsonNode nn, List<Finding> out) {
+    Set<String> keys = new java.util.TreeSet<>();
+    on.fieldNames().forEachRemaining(keys::add);
+    nn.fieldNames().forEachRemaining(keys::add);
+    for (String key : keys) {
+      if (!KNOWN_KEYWORDS.contains(key) && !Objects.equals(on.get(key), nn.get(key))) {
+        out.add(Finding.info(path + "/" + key, ChangeType.OTHER, "'" + key + "' changed"));
+      }
+    }
   }
 
   private static boolean unresolvedRef(JsonNode node) {

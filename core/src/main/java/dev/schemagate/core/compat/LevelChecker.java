@@ -22,6 +22,9 @@ final class LevelChecker implements CompatibilityChecker {
           "data in one format cannot be read with a schema of another",
           "register a schema of another format under a new subject");
 
+  private static final Comparator<Change> BREAKING_FIRST =
+      (a, b) -> Boolean.compare(b.breaking(), a.breaking());
+
   private final Map<SchemaFormat, PairwiseChecker> formats;
 
   LevelChecker(Map<SchemaFormat, PairwiseChecker> formats) {
@@ -41,31 +44,16 @@ final class LevelChecker implements CompatibilityChecker {
     int latest = history.size() - 1;
     List<Finding> againstLatest = compare(history.get(latest), candidate, directions);
 
-    List<Change> changes = new ArrayList<>();
-    Set<String> listed = new HashSet<>();
+    List<Change> changes = new ArrayList<>(againstLatest.size());
     for (Finding f : againstLatest) {
-      add(changes, listed, toChange(f, level, ""));
+      changes.add(toChange(f, level, ""));
     }
-    if (level.isTransitive()) {
-      // Older versions only contribute what breaks: "field added" against every ancestor is noise.
-      for (int i = latest - 1; i >= 0; i--) {
-        String against = " (against version %d of %d)".formatted(i + 1, history.size());
-        for (Finding f : compare(history.get(i), candidate, directions)) {
-          Change change = toChange(f, level, against);
-          if (change.breaking()) {
-            add(changes, listed, change);
-          }
-        }
-      }
+    if (level.isTransitive() && latest > 0) {
+      addBreakingAgainstOlderVersions(level, history, candidate, directions, changes);
     }
-    Set<String> breakingKeys = new HashSet<>();
-    changes.stream()
-        .filter(Change::breaking)
-        .forEach(c -> breakingKeys.add(c.path() + '\u0000' + c.type()));
-    changes.removeIf(c -> !c.breaking() && breakingKeys.contains(c.path() + '\u0000' + c.type()));
-    changes.sort(Comparator.comparing(Change::breaking).reversed()); // stable: keeps found order
+    changes.sort(BREAKING_FIRST); // stable: keeps the order found within each group
     VersionBump bump =
-        changes.stream().anyMatch(Change::breaking)
+        !changes.isEmpty() && changes.getFirst().breaking()
             ? VersionBump.MAJOR
             : VersionBumps.suggest(againstLatest, level);
     return new CompatibilityResult(level, changes, bump);
@@ -91,6 +79,36 @@ final class LevelChecker implements CompatibilityChecker {
     return checker.compare(older, newer, directions);
   }
 
+  /**
+   * Older versions only contribute what breaks ("field added" against every ancestor is noise),
+   * once per path and kind, and replace a non-breaking entry for the same path and kind.
+   */
+  private void addBreakingAgainstOlderVersions(
+      CompatibilityLevel level,
+      List<? extends ParsedSchema> history,
+      ParsedSchema candidate,
+      Directions directions,
+      List<Change> changes) {
+    Set<ChangeKey> breaking = new HashSet<>();
+    for (Change c : changes) {
+      if (c.breaking()) {
+        breaking.add(new ChangeKey(c.path(), c.type()));
+      }
+    }
+    for (int i = history.size() - 2; i >= 0; i--) {
+      String against = " (against version %d of %d)".formatted(i + 1, history.size());
+      for (Finding f : compare(history.get(i), candidate, directions)) {
+        Change change = toChange(f, level, against);
+        if (change.breaking() && breaking.add(new ChangeKey(change.path(), change.type()))) {
+          changes.add(change);
+        }
+      }
+    }
+    changes.removeIf(c -> !c.breaking() && breaking.contains(new ChangeKey(c.path(), c.type())));
+  }
+
+  private record ChangeKey(String path, ChangeType type) {}
+
   /** Breaking when it breaks a direction the level checks; the message then says why. */
   private static Change toChange(Finding f, CompatibilityLevel level, String suffix) {
     Optional<Finding.Breakage> breakage =
@@ -104,11 +122,5 @@ final class LevelChecker implements CompatibilityChecker {
                     f.path(), f.type(), true, f.message() + ": " + b.reason() + suffix, b.fix()))
         .orElseGet(
             () -> new Change(f.path(), f.type(), false, f.message() + suffix, Optional.empty()));
-  }
-
-  private static void add(List<Change> changes, Set<String> listed, Change change) {
-    if (listed.add(change.path() + '\u0000' + change.type() + '\u0000' + change.breaking())) {
-      changes.add(change);
-    }
   }
 }

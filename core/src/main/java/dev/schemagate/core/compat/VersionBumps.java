@@ -17,19 +17,18 @@ final class VersionBumps {
     if (findings.isEmpty()) {
       return VersionBump.NONE;
     }
-    boolean anyBreaking =
-        findings.stream()
-            .anyMatch(
-                f ->
-                    level == CompatibilityLevel.NONE
-                        ? f.breaksAny()
-                        : (level.checksBackward() && f.breaksBackward())
-                            || (level.checksForward() && f.breaksForward()));
-    if (anyBreaking) {
-      return VersionBump.MAJOR;
+    boolean docOnly = true;
+    for (Finding f : findings) {
+      boolean breaking =
+          level == CompatibilityLevel.NONE
+              ? f.breaksAny()
+              : (level.checksBackward() && f.breaksBackward())
+                  || (level.checksForward() && f.breaksForward());
+      if (breaking) {
+        return VersionBump.MAJOR;
+      }
+      docOnly &= DOC_ONLY.contains(f.type());
     }
-    return findings.stream().allMatch(f -> DOC_ONLY.contains(f.type()))
-        ? VersionBump.PATCH
-        : VersionBump.MINOR;
+    return docOnly ? VersionBump.PATCH : VersionBump.MINOR;
   }
 }

@@ -55,9 +55,13 @@ class CompatibilityCasesTest {
     List<ParsedSchema> history = new ArrayList<>();
     JsonNode versions = c.has("history") ? c.get("history") : singleton(c.get("old"));
     for (JsonNode version : versions) {
-      history.add(Schemas.parser().parse(format, Fixtures.schemaText(version)));
+      history.add(
+          Schemas.parser()
+              .parse(format, Fixtures.schemaText(version), references(c, "oldReferences")));
     }
-    ParsedSchema candidate = Schemas.parser().parse(format, Fixtures.schemaText(c.get("new")));
+    ParsedSchema candidate =
+        Schemas.parser()
+            .parse(format, Fixtures.schemaText(c.get("new")), references(c, "newReferences"));
     CompatibilityLevel level = CompatibilityLevel.valueOf(c.get("level").textValue());
 
     CompatibilityResult result = Compatibility.checker().check(level, history, candidate);
@@ -109,6 +113,14 @@ class CompatibilityCasesTest {
     assertThat(result.changes())
         .as("breaking first")
         .isSortedAccordingTo((a, b) -> Boolean.compare(b.breaking(), a.breaking()));
+  }
+
+  private static java.util.Map<String, String> references(JsonNode c, String key) {
+    java.util.Map<String, String> references = new java.util.LinkedHashMap<>();
+    c.path(key)
+        .properties()
+        .forEach(e -> references.put(e.getKey(), Fixtures.schemaText(e.getValue())));
+    return references;
   }
 
   private static JsonNode singleton(JsonNode old) {
