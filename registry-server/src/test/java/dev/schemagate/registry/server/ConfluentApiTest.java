@@ -310,6 +310,14 @@ class ConfluentApiTest {
 
     assertThat(http.delete("/subjects/" + subject + "/versions/1").body()).isEqualTo("1");
     assertThat(http.get("/subjects/" + subject + "/versions").body()).isEqualTo("[2]");
+    String first = Http.body(Schemas.avroRecord("D", 1));
+    assertThat(http.post("/subjects/" + subject, first).errorCode()).isEqualTo(40403);
+    assertThat(
+            http.post("/subjects/" + subject + "?deleted=true", first)
+                .json()
+                .get("version")
+                .asInt())
+        .isEqualTo(1);
     assertThat(http.get("/subjects/" + subject + "/versions?deleted=true").body())
         .isEqualTo("[1,2]");
     assertThat(http.get("/subjects/" + subject + "/versions/1").errorCode()).isEqualTo(40402);
@@ -398,6 +406,27 @@ class ConfluentApiTest {
   }
 
   @Test
+  void shouldRegisterJsonSchemaWithAReferenceToAnotherSubject() {
+    String addressSubject = subject();
+    String address = "{\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"}}}";
+    register(addressSubject, address, "\"schemaType\":\"JSON\"");
+    String order = "{\"type\":\"object\",\"properties\":{\"ship_to\":{\"$ref\":\"address.json\"}}}";
+    String reference =
+        "\"references\":[{\"name\":\"address.json\",\"subject\":\""
+            + addressSubject
+            + "\",\"version\":1}]";
+    String orderSubject = subject();
+    int id = register(orderSubject, order, "\"schemaType\":\"JSON\"", reference);
+    JsonNode byId = http.get("/schemas/ids/" + id).json();
+    assertThat(byId.get("schemaType").asText()).isEqualTo("JSON");
+    assertThat(byId.get("references").get(0).get("name").asText()).isEqualTo("address.json");
+    // The same text without the reference is different content.
+    int unresolved = register(subject(), order, "\"schemaType\":\"JSON\"");
+    assertThat(unresolved).isNotEqualTo(id);
+    assertThat(register(orderSubject, order, "\"schemaType\":\"JSON\"", reference)).isEqualTo(id);
+  }
+
+  @Test
   void shouldServeSchemasByFingerprint() throws Exception {
     String subject = subject();
     String schema = Schemas.avroRecord("Fp" + Integer.toHexString(subject.hashCode()), 1);
@@ -449,10 +478,31 @@ class ConfluentApiTest {
         422,
         42201);
     assertError(http.postBytes(path, new byte[10 * 1024 * 1024]), 413, 413);
+    assertError(
+        http.post("/subjects/bad%01subject/versions", Http.body(Schemas.avroRecord("U", 1))),
+        422,
+        42208);
     assertError(http.get("/no/such/endpoint"), 404, 404);
     assertError(http.delete("/schemas/types"), 405, 405);
     assertError(
         http.post(path, Http.body(Schemas.avroRecord("U", 1), "\"version\":\"x\"")), 400, 400);
+  }
+
+  @Test
+  void shouldAnswerRequestsJettyRefusesBeforeRoutingWithAConfluentBody() throws Exception {
+    java.net.URI uri = java.net.URI.create(registry.url());
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /subjects/%zz/versions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400");
+      assertThat(response).contains(Http.CONTENT_TYPE).contains("\"error_code\":400");
+    }
   }
 
   private static void assertError(Http.Response response, int status, int errorCode) {
@@ -468,7 +518,9 @@ class ConfluentApiTest {
     assertThat(http.get("/healthz").status()).isEqualTo(200);
     assertThat(http.get("/readyz").json().get("database").asText()).isEqualTo("UP");
     http.get("/schemas/types");
+    http.get("/no/such/path-" + System.nanoTime());
     String metrics = http.get("/metrics").body();
+    assertThat(metrics).doesNotContain("/no/such/path");
     assertThat(metrics)
         .contains("schemagate_http_requests_seconds_bucket")
         .contains("route=\"/schemas/types\"")
