@@ -1,0 +1,121 @@
+package dev.schemagate.sdk;
+
+import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.registry.client.CompatibilityReport;
+import dev.schemagate.registry.client.RegisteredSchema;
+import dev.schemagate.registry.client.RegistryException;
+import dev.schemagate.registry.client.RegistryException.Reason;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.SchemaSubmission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A registry in a map, for unit tests of serde logic (the Kafka tests use the real server). Ids can
+ * be pinned ({@link #registerWithId}) to build hand-made wire-format vectors; {@link #down}
+ * simulates an outage; {@link #calls} counts what reached "the network".
+ */
+public final class InMemoryRegistryClient implements SchemaRegistryClient {
+  private final Map<Integer, SchemaSubmission> byId = new ConcurrentHashMap<>();
+  private final Map<String, List<RegisteredSchema>> subjects = new ConcurrentHashMap<>();
+  private final AtomicInteger nextId = new AtomicInteger(1);
+  public final AtomicInteger calls = new AtomicInteger();
+  public volatile boolean down;
+
+  public synchronized int registerWithId(String subject, SchemaSubmission schema, int id) {
+    byId.put(id, schema);
+    var versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+    versions.add(
+        new RegisteredSchema(
+            subject, versions.size() + 1, id, schema.format(), schema.schema(), List.of()));
+    return id;
+  }
+
+  private void call() throws RegistryException {
+    calls.incrementAndGet();
+    if (down) {
+      throw new RegistryException(Reason.UNAVAILABLE, 0, "registry down (test)");
+    }
+  }
+
+  @Override
+  public synchronized int register(String subject, SchemaSubmission schema, boolean normalize)
+      throws RegistryException {
+    call();
+    var existing = lookup(subject, schema);
+    if (existing.isPresent()) {
+      return existing.get().id();
+    }
+    return registerWithId(subject, schema, nextId.getAndIncrement() + 100);
+  }
+
+  @Override
+  public synchronized Optional<RegisteredSchema> lookup(String subject, SchemaSubmission schema)
+      throws RegistryException {
+    call();
+    return subjects.getOrDefault(subject, List.of()).stream()
+        .filter(r -> r.schema().equals(schema.schema()))
+        .findFirst();
+  }
+
+  @Override
+  public List<String> subjects() throws RegistryException {
+    call();
+    return List.copyOf(subjects.keySet());
+  }
+
+  @Override
+  public List<Integer> versions(String subject) throws RegistryException {
+    call();
+    return subjects.getOrDefault(subject, List.of()).stream()
+        .map(RegisteredSchema::version)
+        .toList();
+  }
+
+  @Override
+  public Optional<RegisteredSchema> version(String subject, int version) throws RegistryException {
+    call();
+    return subjects.getOrDefault(subject, List.of()).stream()
+        .filter(r -> r.version() == version)
+        .findFirst();
+  }
+
+  @Override
+  public Optional<RegisteredSchema> latest(String subject) throws RegistryException {
+    call();
+    var versions = subjects.getOrDefault(subject, List.of());
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+  }
+
+  @Override
+  public Optional<SchemaSubmission> schemaById(int id) throws RegistryException {
+    call();
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public CompatibilityReport testCompatibility(String subject, SchemaSubmission schema) {
+    return new CompatibilityReport(true, List.of());
+  }
+
+  @Override
+  public CompatibilityLevel compatibility(String subject) {
+    return CompatibilityLevel.BACKWARD;
+  }
+
+  @Override
+  public void setCompatibility(String subject, CompatibilityLevel level) {}
+
+  @Override
+  public List<Integer> deleteSubject(String subject, boolean permanent) {
+    var removed = subjects.remove(subject);
+    return removed == null ? List.of() : removed.stream().map(RegisteredSchema::version).toList();
+  }
+
+  @Override
+  public void close() {}
+}
