@@ -32,8 +32,22 @@ public final class OperatorMain {
             .maxBlock(settings.registryTimeout().multipliedBy(2))
             .latestTtl(java.time.Duration.ZERO)
             .build();
-    MetricsServer metrics =
-        settings.metricsPort() < 0 ? null : new MetricsServer(settings.metricsPort(), meters);
+    MetricsServer metrics = null;
+    if (settings.metricsPort() >= 0) {
+      try {
+        metrics = new MetricsServer(settings.metricsPort(), meters);
+      } catch (java.io.IOException e) {
+        System.err.println(
+            "schemagate-operator: cannot serve metrics on port "
+                + settings.metricsPort()
+                + " ("
+                + e.getMessage()
+                + "); set SCHEMAGATE_METRICS_PORT to a free port, or -1");
+        System.exit(2);
+        return;
+      }
+    }
+    MetricsServer served = metrics;
     var operator = new SchemaGateOperator(kubernetes, registry, meters, settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -43,8 +57,8 @@ public final class OperatorMain {
                   operator.close();
                   registry.close();
                   kubernetes.close();
-                  if (metrics != null) {
-                    metrics.close();
+                  if (served != null) {
+                    served.close();
                   }
                   stopped.countDown();
                 }));
@@ -72,8 +86,9 @@ public final class OperatorMain {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e
-        ? String.valueOf(e.getMessage())
-        : e.getMessage() + " (" + root.getMessage() + ")";
+    String detail =
+        root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return root == e ? detail : e.getMessage() + " (" + detail + ")";
   }
 }

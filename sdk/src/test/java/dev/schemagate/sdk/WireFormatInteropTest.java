@@ -67,6 +67,42 @@ class WireFormatInteropTest {
   }
 
   @Test
+  void shouldProduceBytesThatAHandWrittenConfluentDecoderReads() {
+    registry.registerWithId("users-value", SchemaSubmission.of(SchemaFormat.AVRO, USER), ID);
+    var user = new GenericData.Record(new Schema.Parser().parse(USER));
+    user.put("name", "Bob");
+    user.put("age", -1);
+    byte[] bytes;
+    try (var serializer = new AvroSerializer<GenericRecord>()) {
+      serializer.configure(config, false);
+      bytes = serializer.serialize("users", user);
+    }
+
+    // A decoder written from the specification alone: header, then Avro zigzag varints.
+    var in = java.nio.ByteBuffer.wrap(bytes);
+    assertThat(in.get()).as("magic byte").isZero();
+    assertThat(in.getInt()).as("big-endian schema id").isEqualTo(ID);
+    int length = zigzag(in);
+    byte[] name = new byte[length];
+    in.get(name);
+    assertThat(new String(name, StandardCharsets.UTF_8)).isEqualTo("Bob");
+    assertThat(zigzag(in)).isEqualTo(-1);
+    assertThat(in.hasRemaining()).isFalse();
+  }
+
+  private static int zigzag(java.nio.ByteBuffer in) {
+    int raw = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = in.get();
+      raw |= (b & 0x7f) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    return (raw >>> 1) ^ -(raw & 1);
+  }
+
+  @Test
   void shouldSpeakTheSameFramingForJsonSchema() {
     String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}";
     registry.registerWithId("users-value", SchemaSubmission.of(SchemaFormat.JSON, schema), 7);

@@ -28,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -52,6 +53,10 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
   private final EventRecorder events;
   private final MeterRegistry meters;
   private final OperatorSettings settings;
+
+  /** Wakes the other claimants of a subject when its owner goes away. */
+  private final SimpleInboundEventSource<DataSchema> handovers =
+      new SimpleInboundEventSource<>("subject-handover");
 
   public DataSchemaReconciler(
       SchemaRegistryClient registry,
@@ -101,7 +106,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();
-    return List.of(new InformerEventSource<>(configMaps, context));
+    return List.of(new InformerEventSource<>(configMaps, context), handovers);
   }
 
   @Override
@@ -117,7 +122,14 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
     try {
       var owner = SubjectClaims.olderClaimant(resource, context.getPrimaryCache());
       if (owner.isPresent()) {
-        throw SubjectClaims.conflictWith(resource, owner.get());
+        var conflict = SubjectClaims.conflictWith(resource, owner.get());
+        announce(resource, conflict);
+        var control =
+            patch(resource, statuses.forFailure(resource, subject, fingerprint, conflict), context);
+        // An owner on its way out hands the subject over soon: look again shortly.
+        return owner.get().isMarkedForDeletion()
+            ? control.rescheduleAfter(settings.retryInterval())
+            : control;
       }
       Candidate candidate = candidate(resource, context);
       fingerprint = Optional.of(candidate.parsed().fingerprint().value());
@@ -137,7 +149,12 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
 
   @Override
   public DeleteControl cleanup(DataSchema resource, Context<DataSchema> context) {
-    return cleanup.cleanup(resource, context.getPrimaryCache());
+    DeleteControl control = cleanup.cleanup(resource, context.getPrimaryCache());
+    if (control.isRemoveFinalizer()) {
+      SubjectClaims.otherClaimants(resource, context.getPrimaryCache())
+          .forEach(other -> handovers.propagateEvent(ResourceID.fromResource(other)));
+    }
+    return control;
   }
 
   @Override

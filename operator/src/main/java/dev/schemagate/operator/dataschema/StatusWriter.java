@@ -5,6 +5,7 @@ import static dev.schemagate.operator.dataschema.Conditions.READY;
 import static dev.schemagate.operator.dataschema.Conditions.SYNCED;
 
 import dev.schemagate.crds.v1alpha1.BreakingChange;
+import dev.schemagate.crds.v1alpha1.Condition;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
 import dev.schemagate.registry.client.RegisteredSchema;
@@ -41,6 +42,12 @@ final class StatusWriter {
                     .formatted(subject, sync.schema().version(), sync.schema().id())
                 : "version %d (id %d) of subject '%s' is the declared schema"
                     .formatted(sync.schema().version(), sync.schema().id(), subject);
+        var earlier = howItGotThere(resource, sync);
+        if (earlier.isPresent()) {
+          // Still true and nothing changed: keep saying how it got there, write nothing new.
+          reason = Reason.valueOf(earlier.get().reason());
+          message = earlier.get().message();
+        }
         conditions
             .set(READY, true, reason, message)
             .set(COMPATIBLE, true, Reason.Compatible, "compatible with the subject's history")
@@ -171,6 +178,19 @@ final class StatusWriter {
             .unknown(SYNCED, Reason.Unmanaged, message)
             .build());
     return status;
+  }
+
+  /** The Registered / Adopted condition of an earlier reconcile that still describes the state. */
+  private static Optional<Condition> howItGotThere(DataSchema resource, Outcome.InSync sync) {
+    DataSchemaStatus old = previous(resource);
+    return old.condition(READY)
+        .filter(Condition::isTrue)
+        .filter(
+            c ->
+                c.reason().equals(Reason.Registered.name())
+                    || c.reason().equals(Reason.Adopted.name()))
+        .filter(c -> Integer.valueOf(sync.schema().version()).equals(old.getVersion()))
+        .filter(c -> Integer.valueOf(sync.schema().id()).equals(old.getSchemaId()));
   }
 
   private DataSchemaStatus base(DataSchema resource, String subject) {

@@ -35,6 +35,14 @@ final class SubjectClaims {
         .min(SENIORITY);
   }
 
+  /** Every other resource that claims the same subject. */
+  static List<DataSchema> otherClaimants(
+      DataSchema resource, IndexedResourceCache<DataSchema> cache) {
+    return cache.byIndex(INDEX, resource.subject()).stream()
+        .filter(other -> !sameResource(other, resource))
+        .toList();
+  }
+
   static ReconcileException conflictWith(DataSchema resource, DataSchema owner) {
     return new ReconcileException(
         Reason.ResourceConflict,

@@ -257,6 +257,13 @@ class DataSchemaReconcilerTest {
     assertThat(condition(loser, "Ready").message()).contains(namespace + "/first");
     assertThat(fixture.registry.versions(subject)).containsExactly(1);
     assertThat(isReady(get("first"))).isTrue();
+
+    delete("first");
+
+    // Once the owner is gone, the subject passes to the next claimant.
+    DataSchema successor = awaitStatus("second", ds -> isReady(ds));
+    assertThat(successor.getStatus().getVersion()).isEqualTo(2);
+    assertThat(fixture.registry.versions(subject)).containsExactly(1, 2);
   }
 
   @Test

@@ -72,7 +72,13 @@ final class RegistryTransport {
           return new Response(status, response.body(), response.headers().firstValue("ETag"));
         }
         failure = "%s %s answered %d %s".formatted(method, uri, status, snippet(response.body()));
-      } catch (IOException | TimeoutException e) {
+      } catch (TimeoutException e) {
+        // An attempt cut short by the overall deadline says little; keep the previous cause.
+        boolean cutShort = remaining < settings.requestTimeout().toNanos();
+        if (attempt == 0 || !cutShort) {
+          failure = "%s %s failed: %s".formatted(method, uri, describe(e));
+        }
+      } catch (IOException e) {
         failure = "%s %s failed: %s".formatted(method, uri, describe(e));
       }
       preferred.compareAndSet(index, index + 1);

@@ -14,15 +14,16 @@ import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Checks a datum against an Avro schema. The fast path is Avro's own {@link GenericData#validate};
- * only when it says no does the path-aware walk run, to name the field and the rule broken (and to
- * accept values that a registered logical-type conversion writes, which validate does not know).
+ * Checks a datum against an Avro schema. The fast path is a {@link CompiledAvroCheck} (the rules of
+ * Avro's {@link GenericData#validate}, compiled per schema); only when it says no does the
+ * path-aware walk run, to name the field and the rule broken. The walk has the last word.
  */
 final class AvroContract {
   private AvroContract() {}
 
-  static Optional<Violation> check(GenericData model, Schema schema, Object datum) {
-    if (model.validate(schema, datum)) {
+  static Optional<Violation> check(
+      CompiledAvroCheck fast, GenericData model, Schema schema, Object datum) {
+    if (fast.accepts(datum)) {
       return Optional.empty();
     }
     return walk(model, schema, datum, "");

@@ -37,7 +37,11 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroSerializer<T> implements Serializer<T> {
   private record Writer(
-      int id, Schema schema, GenericData model, DatumWriter<Object> datumWriter) {}
+      int id,
+      Schema schema,
+      GenericData model,
+      DatumWriter<Object> datumWriter,
+      CompiledAvroCheck check) {}
 
   private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
 
@@ -77,7 +81,7 @@ public class AvroSerializer<T> implements Serializer<T> {
       throw refuse(topic, e);
     }
     if (config.validate()) {
-      var violation = AvroContract.check(writer.model(), writer.schema(), data);
+      var violation = AvroContract.check(writer.check(), writer.model(), writer.schema(), data);
       if (violation.isPresent()) {
         throw refuse(
             topic,
@@ -92,10 +96,12 @@ public class AvroSerializer<T> implements Serializer<T> {
       metrics.validated(topic);
     }
     OutputBuffer out = OutputBuffer.forRecord(writer.id());
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, ENCODERS.get());
+    // Buffered: the encoder batches small writes into its own array, flushed once per record.
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
     ENCODERS.set(encoder);
     try {
       writer.datumWriter().write(data, encoder);
+      encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw refuse(
           topic,
@@ -150,10 +156,20 @@ public class AvroSerializer<T> implements Serializer<T> {
   private static Writer newWriter(int id, Schema schema, GenericContainer container) {
     if (container instanceof SpecificRecord) {
       SpecificData model = SpecificData.getForClass(container.getClass());
-      return new Writer(id, schema, model, new SpecificDatumWriter<>(schema, model));
+      return new Writer(
+          id,
+          schema,
+          model,
+          new SpecificDatumWriter<>(schema, model),
+          CompiledAvroCheck.compile(schema, model));
     }
     GenericData model = GenericData.get();
-    return new Writer(id, schema, model, new GenericDatumWriter<>(schema, model));
+    return new Writer(
+        id,
+        schema,
+        model,
+        new GenericDatumWriter<>(schema, model),
+        CompiledAvroCheck.compile(schema, model));
   }
 
   private String subject(String topic, Schema schema) {

@@ -111,7 +111,9 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
    * Polls once: dead-letters what cannot be read, hands the rest to {@code handler}, waits for the
    * dead-letter writes to be acknowledged, then commits offsets in the same transaction. If the
    * handler throws, nothing is committed, the consumer is rewound to the start of the batch, and
-   * the exception is rethrown.
+   * the exception is rethrown. The same happens when the registry is unavailable for a schema id
+   * not yet cached ({@code SerdeException} with reason REGISTRY_UNAVAILABLE): such records are not
+   * poison, so they are retried by the next poll instead of being dead-lettered.
    */
   public PollSummary poll(Duration timeout, RecordHandler<K, V> handler) {
     ConsumerRecords<byte[], byte[]> batch = consumer.poll(timeout);
@@ -126,6 +128,11 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
         try {
           readable.add(deserialize(record));
         } catch (RuntimeException e) {
+          if (e instanceof SerdeException serde
+              && serde.reason() == SerdeException.Reason.REGISTRY_UNAVAILABLE) {
+            // Not the record's fault: the batch is retried later instead of dead-lettering it.
+            throw e;
+          }
           dlqWrites.add(deadLetter(record, e));
         }
       }

@@ -59,6 +59,21 @@ final class Clients {
     }
   }
 
+  /** How many offsets the topic's partitions hold (committed, aborted and markers included). */
+  static long endOffsets(String topic) {
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   static List<ConsumerRecord<byte[], byte[]>> readRaw(String topic, int count) {
     return readAll(topic, count, new ByteArrayDeserializer(), new ByteArrayDeserializer(), true);
   }

@@ -13,6 +13,7 @@ import dev.schemagate.sdk.SerdeException;
 import dev.schemagate.sdk.SerdeException.Reason;
 import dev.schemagate.sdk.avro.AvroDeserializer;
 import dev.schemagate.sdk.avro.AvroSerializer;
+import dev.schemagate.sdk.dlq.DeadLetterConsumer;
 import dev.schemagate.sdk.fixtures.Customer;
 import dev.schemagate.sdk.fixtures.Order;
 import dev.schemagate.sdk.fixtures.OrderStatus;
@@ -112,6 +113,38 @@ class RegistryOutageIT {
       // Within the fail-fast window the next attempt does not even try the network.
       assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "p", newType)))
           .hasMessageContaining("failing fast");
+
+      // A consumer that has not cached the schema must not dead-letter good records: it stops.
+      SharedKafka.createTopicNamed(topic + ".dlq", 1);
+      var fresh = new AvroDeserializer<Order>();
+      fresh.configure(config, false);
+      try (var guarded =
+          DeadLetterConsumer.builder(
+                  Map.<String, Object>of(
+                      "bootstrap.servers",
+                      SharedKafka.bootstrapServers(),
+                      "group.id",
+                      "g-" + topic,
+                      "client.id",
+                      "outage-0",
+                      "auto.offset.reset",
+                      "earliest"),
+                  new StringDeserializer(),
+                  fresh)
+              .build()) {
+        guarded.subscribe(List.of(topic));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () ->
+                    assertThatThrownBy(() -> guarded.poll(Duration.ofMillis(200), r -> {}))
+                        .isInstanceOfSatisfying(
+                            SerdeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.REGISTRY_UNAVAILABLE)));
+      }
+      assertThat(Clients.endOffsets(topic + ".dlq"))
+          .as("nothing written to the DLQ during the outage")
+          .isZero();
     } finally {
       registry.close();
     }
