@@ -131,8 +131,13 @@ class CustomResourceDefinitionsIT {
     assertThat(header)
         .contains("NAME", "SUBJECT", "VERSION", "ID", "COMPATIBILITY", "READY", "AGE");
 
-    Kubectl.Result all = kubectl.run("get", "dataschemas,dc,promo", "-n", NS);
+    Kubectl.Result all = kubectl.run("get", "dsch,dc,promo", "-n", NS);
     assertThat(all.ok()).as(all.output()).isTrue();
+    assertThat(all.stdout()).contains("dataschema.schemagate.dev/listed");
+
+    Kubectl.Result category = kubectl.run("get", "schemagate", "-n", NS, "-o", "name");
+    assertThat(category.ok()).as(category.output()).isTrue();
+    assertThat(category.stdout()).contains("dataschema.schemagate.dev/listed");
   }
 
   @Test

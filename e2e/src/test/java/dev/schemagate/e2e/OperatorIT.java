@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.schemagate.crds.v1alpha1.Condition;
+import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -211,6 +212,49 @@ class OperatorIT {
 
   @Test
   @Order(5)
+  void shouldResolveAContractAgainstItsSchemaAndExportTheDbtModelContract() {
+    apply(
+        """
+        apiVersion: schemagate.dev/v1alpha1
+        kind: DataContract
+        metadata: {name: payments, namespace: %s}
+        spec:
+          schemaRef: payments
+          owner: {team: payments, contact: "#payments"}
+          quality:
+            - {field: id, rule: not_null}
+            - {field: amount, rule: range, params: {min: "0", max: "100000"}}
+          consumers:
+            - {name: revenue, kind: dashboard, fields: [amount], criticality: critical, owner: finance}
+          enforcement: {kafkaTopic: payments, dbtModel: stg_payments}
+        """
+            .formatted(NS));
+
+    DataContract contract =
+        await()
+            .atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () ->
+                    client.resources(DataContract.class).inNamespace(NS).withName("payments").get(),
+                dc -> {
+                  if (!operator.isAlive()) {
+                    throw new AssertionError("operator died:\n" + operator.log());
+                  }
+                  return dc != null
+                      && dc.getStatus() != null
+                      && dc.getStatus().isReadyFor(dc.getMetadata().getGeneration());
+                });
+    assertThat(contract.getStatus().getSchemaVersion()).isEqualTo(2);
+    assertThat(client.configMaps().inNamespace(NS).withName("payments-dbt").get())
+        .as("the dbt model contract ConfigMap\n" + operator.log())
+        .isNotNull()
+        .satisfies(
+            cm -> assertThat(String.join("\n", cm.getData().values())).contains("enforced: true"));
+  }
+
+  @Test
+  @Order(6)
   void shouldReadTheSchemaFromAConfigMapAndFollowItsChanges() throws Exception {
     String configMap =
         """
@@ -246,7 +290,7 @@ class OperatorIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void shouldLeaveTheRegistryAloneWhenARetainedSchemaIsDeleted() throws Exception {
     apply(
         dataSchema("retained", "", avroOrder(",{\"name\":\"r\",\"type\":\"int\",\"default\":0}")));
@@ -260,7 +304,7 @@ class OperatorIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void shouldSoftDeleteTheSubjectThroughTheFinalizerWhenThePolicyIsDelete() throws Exception {
     apply(
         dataSchema(
@@ -279,7 +323,7 @@ class OperatorIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void shouldSayTheRegistryIsUnreachableAndRecoverWhenItReturns() throws Exception {
     registry.stop();
     try {

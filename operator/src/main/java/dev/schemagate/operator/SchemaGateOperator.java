@@ -2,6 +2,7 @@ package dev.schemagate.operator;
 
 import dev.schemagate.core.schema.Schemas;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.operator.contract.LineageControllers;
 import dev.schemagate.operator.dataschema.DataSchemaReconciler;
 import dev.schemagate.operator.events.EventRecorder;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -13,18 +14,36 @@ import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The schemagate operator: JOSDK configured for our controllers, started and stopped as one. */
 public final class SchemaGateOperator implements AutoCloseable {
   static final String LEASE_NAME = "schemagate-operator";
 
   private final Operator operator;
+  private final Optional<LineageControllers> lineage;
 
+  /**
+   * Every controller: DataSchema, and DataContract and Promotion configured from the environment.
+   */
   public SchemaGateOperator(
       KubernetesClient kubernetes,
       SchemaRegistryClient registry,
       MeterRegistry meters,
       OperatorSettings settings) {
+    this(kubernetes, registry, meters, settings, true);
+  }
+
+  /**
+   * With {@code contractsAndPromotions} false, only the DataSchema controller runs (its own tests,
+   * which wire the other two with test settings of their own).
+   */
+  public SchemaGateOperator(
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      OperatorSettings settings,
+      boolean contractsAndPromotions) {
     this.operator =
         new Operator(
             o -> {
@@ -66,6 +85,11 @@ public final class SchemaGateOperator implements AutoCloseable {
             c.settingNamespaces(settings.watchNamespaces());
           }
         });
+    // DataContract and Promotion: contracts feed lineage, promotions are graded by it.
+    this.lineage =
+        contractsAndPromotions
+            ? Optional.of(LineageControllers.register(operator, kubernetes, registry, settings))
+            : Optional.empty();
   }
 
   static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
@@ -86,5 +110,6 @@ public final class SchemaGateOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    lineage.ifPresent(LineageControllers::close);
   }
 }

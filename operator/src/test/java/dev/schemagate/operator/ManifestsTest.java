@@ -35,7 +35,11 @@ class ManifestsTest {
             Map.of(
                 "schemagate.dev/dataschemas", List.of("get", "list", "watch", "patch"),
                 "schemagate.dev/dataschemas/status", List.of("patch"),
-                "/configmaps", List.of("list", "watch"),
+                "schemagate.dev/datacontracts", List.of("get", "list", "watch", "patch"),
+                "schemagate.dev/promotions", List.of("get", "list", "watch", "patch"),
+                "schemagate.dev/datacontracts/status", List.of("patch"),
+                "schemagate.dev/promotions/status", List.of("patch"),
+                "/configmaps", List.of("get", "list", "watch", "create", "patch"),
                 "/events", List.of("create")));
   }
 

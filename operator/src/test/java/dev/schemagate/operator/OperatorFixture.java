@@ -49,7 +49,7 @@ public final class OperatorFixture implements AutoCloseable {
             .failFastFor(Duration.ofMillis(200))
             .latestTtl(Duration.ZERO)
             .build();
-    this.operator = new SchemaGateOperator(kubernetes, operatorRegistry, meters, settings);
+    this.operator = new SchemaGateOperator(kubernetes, operatorRegistry, meters, settings, false);
     operator.start();
   }
 

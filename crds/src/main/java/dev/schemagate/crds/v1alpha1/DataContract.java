@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("datacontract")
 @Plural("datacontracts")
 @ShortNames("dc")
+@Categories("schemagate")
 @AdditionalPrinterColumn(name = "Schema", jsonPath = ".spec.schemaRef", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Domain", jsonPath = ".spec.domain", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Owner", jsonPath = ".spec.owner.team", type = Type.STRING)

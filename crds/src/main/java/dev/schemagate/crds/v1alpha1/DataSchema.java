@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
@@ -17,7 +18,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("DataSchema")
 @Singular("dataschema")
 @Plural("dataschemas")
-@ShortNames("ds")
+// "ds" is also DaemonSet's short name, which kubectl prefers; "dsch" is unambiguous.
+@ShortNames({"ds", "dsch"})
+@Categories("schemagate")
 @AdditionalPrinterColumn(name = "Subject", jsonPath = ".status.subject", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".status.version", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "ID", jsonPath = ".status.schemaId", type = Type.INTEGER)
