@@ -279,6 +279,12 @@ class DeadLetterConsumerIT {
                 .map(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .collect(Collectors.toSet()))
         .isEqualTo(produced.poison().keySet());
+    assertThat(
+            meters.find(SdkMetrics.DEAD_LETTERED).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum())
+        .as("the crashed batch's aborted DLQ writes are not counted")
+        .isEqualTo(30);
   }
 
   @Test
