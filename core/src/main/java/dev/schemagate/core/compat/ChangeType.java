@@ -31,6 +31,10 @@ public enum ChangeType {
   FIXED_SIZE_CHANGED,
   BOUNDS_TIGHTENED,
   BOUNDS_RELAXED,
+  /** A bound moved so that some values are newly allowed and others newly refused. */
+  BOUNDS_CHANGED,
+  /** JSON Schema {@code format}: an annotation, not validated by default. */
+  FORMAT_CHANGED,
   PATTERN_CHANGED,
   ITEMS_CHANGED,
   REFERENCE_CHANGED,

@@ -24,7 +24,7 @@ final class AvroSchemaParser {
       new CanonicalJson(Set.of("aliases"), Set.of("default"));
 
   AvroSchemaDoc parse(String text, Map<String, String> references) throws InvalidSchemaException {
-    JsonText.read(text, "Avro schema"); // syntax errors with line and column
+    JsonNode tree = JsonText.read(text, "Avro schema"); // syntax errors with line and column
     for (Map.Entry<String, String> ref : references.entrySet()) {
       JsonText.read(ref.getValue(), "Avro reference '" + ref.getKey() + "'");
     }
@@ -34,7 +34,9 @@ final class AvroSchemaParser {
       Schema.Parser parser = newParserWith(orderedReferences);
       schema = parser.parse(text);
     } catch (RuntimeException e) {
-      throw new InvalidSchemaException("invalid Avro schema: " + describe(e), e);
+      String problem = describe(e);
+      String where = AvroErrorLocator.locate(problem, tree).map(p -> " (at " + p + ")").orElse("");
+      throw new InvalidSchemaException("invalid Avro schema: " + problem + where, e);
     }
     String canonical = canonicalForm(schema);
     return new AvroSchemaDoc(text, schema, canonical, Fingerprint.of(canonical));

@@ -41,6 +41,11 @@ final class JsonSchemaParser {
       validate(node, what);
       referenced.put(ref.getKey(), node);
     }
+    JsonRefCheck.check(root, referenced, "JSON Schema");
+    for (Map.Entry<String, JsonNode> ref : referenced.entrySet()) {
+      JsonRefCheck.check(
+          ref.getValue(), referenced, "JSON Schema reference '" + ref.getKey() + "'");
+    }
     String canonical = canonicalForm(root, referenced);
     return new JsonSchemaDoc(text, root, draft, referenced, canonical, Fingerprint.of(canonical));
   }

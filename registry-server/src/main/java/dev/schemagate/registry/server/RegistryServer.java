@@ -2,6 +2,7 @@ package dev.schemagate.registry.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.registry.server.api.ErrorMapper;
+import dev.schemagate.registry.server.api.JettyErrorHandler;
 import dev.schemagate.registry.server.api.Wire;
 import dev.schemagate.registry.server.cache.RedisCache;
 import dev.schemagate.registry.server.cache.ResponseCache;
@@ -14,6 +15,7 @@ import dev.schemagate.registry.server.registry.SettingsService;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.EmbeddedDatabase;
 import dev.schemagate.registry.server.storage.SchemaRepository;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -77,9 +79,11 @@ public final class RegistryServer {
     resources.add(cache);
 
     SchemaRepository repository = new SchemaRepository();
-    SchemaEngine engine = CoreEngines.defaults();
-    SettingsService settings = new SettingsService(database, repository);
-    RegistryService registry = new RegistryService(database, repository, engine, settings, cache);
+    SubjectRepository subjects = new SubjectRepository();
+    SchemaEngine engine = CoreEngines.defaults(metrics);
+    SettingsService settings = new SettingsService(database, subjects);
+    RegistryService registry =
+        new RegistryService(database, repository, subjects, engine, settings, cache);
     ObjectMapper json = Wire.newMapper();
     ServerContext context =
         new ServerContext(config, database, registry, settings, engine, cache, json, metrics);
@@ -96,6 +100,8 @@ public final class RegistryServer {
               javalin.http.prefer405over404 = true;
               javalin.router.ignoreTrailingSlashes = true;
               javalin.requestLogger.http(httpMetrics::record);
+              javalin.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyErrorHandler(json)));
               for (RouteGroup group : RouteGroups.all(context)) {
                 group.addRoutes(javalin.routes);
               }

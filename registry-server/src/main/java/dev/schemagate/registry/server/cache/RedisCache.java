@@ -134,6 +134,7 @@ public final class RedisCache implements SharedCache {
           new JedisPubSub() {
             @Override
             public void onSubscribe(String channel, int subscribedChannels) {
+              healthy();
               onResubscribe.run();
             }
 

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 /** A latency histogram per route (the path template, not the raw path), method and status. */
 public final class HttpMetrics {
   private final MeterRegistry registry;
-  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
+
+  /** Cheap to build per request: no string concatenation on the hot path. */
+  private record Key(String method, String route, int status) {}
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -24,19 +27,15 @@ public final class HttpMetrics {
     } catch (RuntimeException unmatched) {
       route = "unmatched";
     }
-    String method = ctx.method().name();
-    int status = ctx.statusCode();
-    String key = method + ' ' + route + ' ' + status;
-    String finalRoute = route;
     Timer timer =
         timers.computeIfAbsent(
-            key,
-            k ->
+            new Key(ctx.method().name(), route, ctx.statusCode()),
+            key ->
                 Timer.builder("schemagate.http.requests")
                     .description("HTTP request latency by route")
-                    .tag("method", method)
-                    .tag("route", finalRoute)
-                    .tag("status", String.valueOf(status))
+                    .tag("method", key.method())
+                    .tag("route", key.route())
+                    .tag("status", String.valueOf(key.status()))
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofNanos(50_000))
                     .maximumExpectedValue(Duration.ofSeconds(10))

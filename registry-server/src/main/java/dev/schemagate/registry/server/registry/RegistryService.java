@@ -9,6 +9,7 @@ import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.NewSchema;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,29 +26,34 @@ import java.util.OptionalInt;
 public final class RegistryService {
   private final Database database;
   private final SchemaRepository repository;
+  private final SubjectRepository subjectRows;
   private final SchemaEngine engine;
   private final SettingsService settings;
   private final ReferenceResolver references;
   private final ChangeListener listener;
+  private final SubjectDeletions deletions;
 
   public RegistryService(
       Database database,
       SchemaRepository repository,
+      SubjectRepository subjectRows,
       SchemaEngine engine,
       SettingsService settings,
       ChangeListener listener) {
     this.database = database;
     this.repository = repository;
+    this.subjectRows = subjectRows;
     this.engine = engine;
     this.settings = settings;
     this.references = new ReferenceResolver(repository);
     this.listener = listener;
+    this.deletions = new SubjectDeletions(database, repository, subjectRows, listener);
   }
 
   // ---- reads ----
 
   public List<String> subjects(boolean includeDeleted, String prefix) {
-    return database.read(c -> repository.subjects(c, includeDeleted, prefix));
+    return database.read(c -> subjectRows.subjects(c, includeDeleted, prefix));
   }
 
   public List<Integer> versions(String subject, boolean includeDeleted) {
@@ -99,7 +105,9 @@ public final class RegistryService {
       String subject, SchemaSubmission submission, boolean normalize) {
     Subjects.validate(subject);
     Map<String, String> resolved =
-        database.read(c -> references.resolve(c, submission.references()));
+        submission.references().isEmpty()
+            ? Map.of()
+            : database.read(c -> references.resolve(c, submission.references()));
     ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
     String contentKey = SchemaEngine.contentKey(parsed, submission.references());
     NewSchema newSchema =
@@ -124,8 +132,8 @@ public final class RegistryService {
       ParsedSchema parsed,
       NewSchema newSchema)
       throws SQLException {
-    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
-    Mode mode = settings.effectiveMode(c, subjectSettings);
+    SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
+    Mode mode = settings.effectiveMode(subjectSettings);
     if (!mode.allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
     }
@@ -146,7 +154,7 @@ public final class RegistryService {
       }
     }
     if (mode != Mode.IMPORT) {
-      CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+      CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
       CompatibilityVerdict verdict = check(c, level, liveHistory(c, subject), parsed);
       if (!verdict.compatible()) {
         throw new RegistryServerException(
@@ -256,8 +264,9 @@ public final class RegistryService {
         c -> {
           Map<String, String> resolved = references.resolve(c, submission.references());
           ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
-          SchemaRepository.SubjectSettings subjectSettings = repository.subjectSettings(c, subject);
-          CompatibilityLevel level = settings.effectiveCompatibility(c, subjectSettings);
+          SubjectRepository.SubjectSettings subjectSettings =
+              subjectRows.subjectSettings(c, subject);
+          CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
           List<ParsedSchema> history;
           if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
             SubjectVersion against = findVersion(c, subject, selector.get(), false);
@@ -293,6 +302,10 @@ public final class RegistryService {
   }
 
   private ParsedSchema parseById(Connection c, int id) throws SQLException {
+    Optional<ParsedSchema> cached = engine.cachedParse(id);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     StoredSchema stored =
         repository
             .schemaRowById(c, id)
@@ -311,129 +324,11 @@ public final class RegistryService {
   // ---- deletes ----
 
   public List<Integer> deleteSubject(String subject, boolean permanent) {
-    List<StoredSchema> removed = new ArrayList<>();
-    List<Integer> versions =
-        database.inTransaction(
-            c -> {
-              removed.clear();
-              List<VersionRow> rows = lockedVersions(c, subject);
-              List<VersionRow> live = rows.stream().filter(r -> !r.deleted()).toList();
-              if (!permanent) {
-                if (live.isEmpty()) {
-                  throw new RegistryServerException(
-                      Reason.SUBJECT_SOFT_DELETED,
-                      "Subject '"
-                          + subject
-                          + "' was soft deleted.Set permanent=true to delete permanently");
-                }
-                for (VersionRow row : live) {
-                  refuseIfReferenced(c, subject, row.version());
-                  repository.softDelete(c, subject, row.version());
-                }
-                return live.stream().map(VersionRow::version).toList();
-              }
-              if (!live.isEmpty()) {
-                throw new RegistryServerException(
-                    Reason.SUBJECT_NOT_SOFT_DELETED,
-                    "Subject '"
-                        + subject
-                        + "' was not deleted first before being permanently deleted");
-              }
-              for (VersionRow row : rows) {
-                repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
-                repository.hardDelete(c, subject, row.version());
-              }
-              repository.deleteSubjectRow(c, subject);
-              return rows.stream().map(VersionRow::version).toList();
-            });
-    listener.subjectChanged(subject);
-    if (!removed.isEmpty()) {
-      listener.schemasRemoved(removed);
-    }
-    return versions;
+    return deletions.deleteSubject(subject, permanent);
   }
 
   public int deleteVersion(String subject, VersionSelector selector, boolean permanent) {
-    List<StoredSchema> removed = new ArrayList<>();
-    int deleted =
-        database.inTransaction(
-            c -> {
-              removed.clear();
-              List<VersionRow> rows = lockedVersions(c, subject);
-              VersionRow row = select(rows, subject, selector, permanent);
-              if (!permanent) {
-                if (row.deleted()) {
-                  throw new RegistryServerException(
-                      Reason.VERSION_SOFT_DELETED,
-                      "Subject '"
-                          + subject
-                          + "' Version "
-                          + row.version()
-                          + " was soft deleted.Set permanent=true to delete permanently");
-                }
-                refuseIfReferenced(c, subject, row.version());
-                repository.softDelete(c, subject, row.version());
-                return row.version();
-              }
-              if (!row.deleted()) {
-                throw new RegistryServerException(
-                    Reason.VERSION_NOT_SOFT_DELETED,
-                    "Subject '"
-                        + subject
-                        + "' Version "
-                        + row.version()
-                        + " was not deleted first before being permanently deleted");
-              }
-              repository.schemaRowById(c, row.schemaId()).ifPresent(removed::add);
-              repository.hardDelete(c, subject, row.version());
-              return row.version();
-            });
-    listener.subjectChanged(subject);
-    if (!removed.isEmpty()) {
-      listener.schemasRemoved(removed);
-    }
-    return deleted;
-  }
-
-  private List<VersionRow> lockedVersions(Connection c, String subject) throws SQLException {
-    List<VersionRow> rows = repository.versions(c, subject);
-    if (rows.isEmpty()) {
-      throw RegistryServerException.subjectNotFound(subject);
-    }
-    SchemaRepository.SubjectSettings subjectSettings = repository.lockSubject(c, subject);
-    if (!settings.effectiveMode(c, subjectSettings).allowsWrites()) {
-      throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
-    }
-    // Re-read under the lock: a concurrent writer may have changed the list meanwhile.
-    return repository.versions(c, subject);
-  }
-
-  private static VersionRow select(
-      List<VersionRow> rows, String subject, VersionSelector selector, boolean includeDeleted) {
-    return switch (selector) {
-      case VersionSelector.Exact exact ->
-          rows.stream()
-              .filter(r -> r.version() == exact.version())
-              .findFirst()
-              .orElseThrow(() -> RegistryServerException.versionNotFound(exact.version()));
-      case VersionSelector.Latest latest ->
-          rows.reversed().stream()
-              .filter(r -> includeDeleted || !r.deleted())
-              .findFirst()
-              .orElseThrow(() -> RegistryServerException.subjectNotFound(subject));
-    };
-  }
-
-  private void refuseIfReferenced(Connection c, String subject, int version) throws SQLException {
-    if (!repository.referencedBy(c, subject, version).isEmpty()) {
-      throw new RegistryServerException(
-          Reason.REFERENCE_EXISTS,
-          "One or more references exist to the schema {subject="
-              + subject
-              + ",version="
-              + version
-              + "}");
-    }
+    return deletions.deleteVersion(subject, selector, permanent);
   }
 
   private SubjectVersion findVersion(
@@ -443,7 +338,7 @@ public final class RegistryService {
     if (rows.stream().noneMatch(r -> includeDeleted || !r.deleted())) {
       throw RegistryServerException.subjectNotFound(subject);
     }
-    VersionRow row = select(rows, subject, selector, includeDeleted);
+    VersionRow row = VersionSelector.pick(rows, subject, selector, includeDeleted);
     if (row.deleted() && !includeDeleted) {
       throw RegistryServerException.versionNotFound(row.version());
     }

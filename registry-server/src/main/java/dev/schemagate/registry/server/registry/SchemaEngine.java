@@ -10,6 +10,8 @@ import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.SchemaParser;
 import dev.schemagate.core.schema.SchemaReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,10 +26,16 @@ public final class SchemaEngine {
   private final CompatibilityChecker checker;
   private final Cache<Integer, ParsedSchema> parsedById =
       Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Timer checks;
 
-  public SchemaEngine(SchemaParser parser, CompatibilityChecker checker) {
+  public SchemaEngine(SchemaParser parser, CompatibilityChecker checker, MeterRegistry metrics) {
     this.parser = parser;
     this.checker = checker;
+    this.checks =
+        Timer.builder("schemagate.compat.checks")
+            .description("time in the core compatibility engine per check")
+            .publishPercentileHistogram()
+            .register(metrics);
   }
 
   /** Parses submitted text; {@code resolved} maps every (transitive) reference name to its text. */
@@ -54,13 +62,17 @@ public final class SchemaEngine {
     return parsed;
   }
 
+  public java.util.Optional<ParsedSchema> cachedParse(int id) {
+    return java.util.Optional.ofNullable(parsedById.getIfPresent(id));
+  }
+
   public boolean isParsed(int id) {
     return parsedById.getIfPresent(id) != null;
   }
 
   public CompatibilityResult check(
       CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {
-    return checker.check(level, history, candidate);
+    return checks.record(() -> checker.check(level, history, candidate));
   }
 
   /**

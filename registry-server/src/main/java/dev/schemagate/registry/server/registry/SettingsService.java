@@ -3,10 +3,8 @@ package dev.schemagate.registry.server.registry;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
 import dev.schemagate.registry.server.storage.Database;
-import dev.schemagate.registry.server.storage.SchemaRepository;
-import dev.schemagate.registry.server.storage.SchemaRepository.SubjectSettings;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.schemagate.registry.server.storage.SubjectRepository;
+import dev.schemagate.registry.server.storage.SubjectRepository.SubjectSettings;
 import java.util.Optional;
 
 /** Compatibility levels and modes, global and per subject (Confluent's /config and /mode). */
@@ -16,9 +14,9 @@ public final class SettingsService {
   public static final CompatibilityLevel DEFAULT_COMPATIBILITY = CompatibilityLevel.BACKWARD;
 
   private final Database database;
-  private final SchemaRepository repository;
+  private final SubjectRepository repository;
 
-  public SettingsService(Database database, SchemaRepository repository) {
+  public SettingsService(Database database, SubjectRepository repository) {
     this.database = database;
     this.repository = repository;
   }
@@ -90,12 +88,8 @@ public final class SettingsService {
         });
   }
 
-  CompatibilityLevel effectiveCompatibility(Connection c, SubjectSettings subject)
-      throws SQLException {
-    return level(
-        subject.compatibility().isPresent()
-            ? subject.compatibility().get()
-            : repository.globalSetting(c, COMPATIBILITY));
+  CompatibilityLevel effectiveCompatibility(SubjectSettings subject) {
+    return level(subject.effectiveCompatibility());
   }
 
   // ---- mode ----
@@ -165,9 +159,8 @@ public final class SettingsService {
         });
   }
 
-  Mode effectiveMode(Connection c, SubjectSettings subject) throws SQLException {
-    return mode(
-        subject.mode().isPresent() ? subject.mode().get() : repository.globalSetting(c, MODE));
+  Mode effectiveMode(SubjectSettings subject) {
+    return mode(subject.effectiveMode());
   }
 
   // ---- parsing ----

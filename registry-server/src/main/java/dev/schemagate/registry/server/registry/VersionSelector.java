@@ -1,5 +1,8 @@
 package dev.schemagate.registry.server.registry;
 
+import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
+import java.util.List;
+
 /** A version as a path names it: a number, or the latest ("latest" or -1). */
 public sealed interface VersionSelector {
   record Latest() implements VersionSelector {}
@@ -23,5 +26,22 @@ public sealed interface VersionSelector {
       // falls through to the Confluent error below
     }
     throw RegistryServerException.invalidVersion(text);
+  }
+
+  /** The row a selector names; the latest skips soft-deleted rows unless asked not to. */
+  static VersionRow pick(
+      List<VersionRow> rows, String subject, VersionSelector selector, boolean includeDeleted) {
+    return switch (selector) {
+      case VersionSelector.Exact exact ->
+          rows.stream()
+              .filter(r -> r.version() == exact.version())
+              .findFirst()
+              .orElseThrow(() -> RegistryServerException.versionNotFound(exact.version()));
+      case VersionSelector.Latest latest ->
+          rows.reversed().stream()
+              .filter(r -> includeDeleted || !r.deleted())
+              .findFirst()
+              .orElseThrow(() -> RegistryServerException.subjectNotFound(subject));
+    };
   }
 }

@@ -11,6 +11,12 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -25,6 +31,7 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
   private static final int ATTEMPTS = 5;
+  private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
 
   private final HikariDataSource dataSource;
   private final Optional<EmbeddedDatabase> embedded;
@@ -53,7 +60,7 @@ public final class Database implements AutoCloseable {
     hikari.setPassword(password);
     hikari.setPoolName("schemagate-registry");
     hikari.setMaximumPoolSize(10);
-    hikari.setConnectionTimeout(5_000);
+    hikari.setConnectionTimeout(3_000);
     hikari.setValidationTimeout(1_000);
     hikari.setMetricRegistry(metrics);
     HikariDataSource dataSource;
@@ -84,11 +91,27 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** True when PostgreSQL answers a trivial query within a second. */
+  /**
+   * True when PostgreSQL answers within a second (a readiness probe must not wait for the pool's
+   * longer connection timeout).
+   */
   public boolean isReachable() {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(1);
-    } catch (SQLException e) {
+    CompletableFuture<Boolean> probe =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid(1);
+              } catch (SQLException e) {
+                return false;
+              }
+            },
+            PROBES);
+    try {
+      return probe.get(1, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }

@@ -1,0 +1,50 @@
+package dev.schemagate.cli;
+
+import static dev.schemagate.cli.CompatCommandTest.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar itself, as a user runs it: {@code java -jar cli/target/schemagate.jar}. */
+class SchemagateJarIT {
+  private static final Path JAR = Path.of("target", "schemagate.jar");
+
+  record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), out, err);
+  }
+
+  @Test
+  void shouldRunFromTheShadedJarWithTheDocumentedExitCodes() throws Exception {
+    assertThat(Files.exists(JAR)).as("run after package: " + JAR.toAbsolutePath()).isTrue();
+
+    Result compatible =
+        run("compat", fixture("order-v1.avsc"), fixture("order-v2-compatible.avsc"));
+    Result incompatible =
+        run("compat", fixture("order-v1.avsc"), fixture("order-v3-breaking.avsc"));
+    Result missing = run("compat", fixture("order-v1.avsc"), "no-such-file.avsc");
+
+    assertThat(compatible.exitCode()).isZero();
+    assertThat(compatible.err()).isEmpty();
+    assertThat(incompatible.exitCode()).isEqualTo(1);
+    assertThat(incompatible.out()).contains("BREAKING /fields/amount/type");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err().lines().toList())
+        .containsExactly("schemagate compat: no-such-file.avsc: no such file");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.schemagate.core.compat;
+
+import dev.schemagate.core.schema.SchemaFormat;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The entry point for compatibility checks: {@code Compatibility.checker().check(level, history,
+ * candidate)}, with schemas from {@code Schemas.parser()}. Thread safe.
+ */
+public final class Compatibility {
+  private static final CompatibilityChecker CHECKER = new LevelChecker(formats());
+
+  private Compatibility() {}
+
+  public static CompatibilityChecker checker() {
+    return CHECKER;
+  }
+
+  /** One entry per format: adding a format is adding its pairwise checker here. */
+  private static Map<SchemaFormat, PairwiseChecker> formats() {
+    Map<SchemaFormat, PairwiseChecker> formats = new EnumMap<>(SchemaFormat.class);
+    formats.put(SchemaFormat.AVRO, new AvroPairwiseChecker());
+    formats.put(SchemaFormat.JSON, new JsonPairwiseChecker());
+    return formats;
+  }
+}

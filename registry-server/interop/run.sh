@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs Confluent's JavaScript client against the registry jar on loopback (needs node + npm).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JAR=registry-server/target/schemagate-registry.jar
+JAVA_HOME=${JAVA_HOME:-$(bin/find-jdk)}
+[ -f "$JAR" ] || JAVA_HOME=$JAVA_HOME ./mvnw -q -pl registry-server -am package -DskipTests
+WORK=$(mktemp -d /tmp/schemagate-interop.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+SCHEMAGATE_HOST=127.0.0.1 SCHEMAGATE_PORT=$PORT SCHEMAGATE_DATA_DIR=$WORK/data \
+  "$JAVA_HOME/bin/java" -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+cp registry-server/interop/confluent-node-client.mjs "$WORK/"
+(cd "$WORK" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @confluentinc/schemaregistry@1.10.1 >/dev/null)
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+node "$WORK/confluent-node-client.mjs" "http://127.0.0.1:$PORT"

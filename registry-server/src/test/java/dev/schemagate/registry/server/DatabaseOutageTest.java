@@ -1,0 +1,42 @@
+package dev.schemagate.registry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL is the source of truth: without it the server says so, and is not ready. */
+class DatabaseOutageTest {
+
+  @Test
+  void shouldTurnUnreadyAndAnswerWithAConfluentErrorWhenPostgresDies() throws Exception {
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    try (RunningRegistry registry =
+        RegistryConfig.forTests()
+            .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "")
+            .start()) {
+      Http http = new Http(registry.url());
+      int id =
+          http.post("/subjects/outage/versions", Http.body(Schemas.avroRecord("Out", 1)))
+              .json()
+              .get("id")
+              .asInt();
+      assertThat(http.get("/schemas/ids/" + id).status()).isEqualTo(200);
+      assertThat(http.get("/readyz").status()).isEqualTo(200);
+
+      postgres.close();
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/readyz").status() == 503);
+      assertThat(http.get("/healthz").status()).isEqualTo(200);
+      // Cached lookups keep flowing; uncached ones fail cleanly with a Confluent 500-class code.
+      assertThat(http.get("/schemas/ids/" + id).status()).isEqualTo(200);
+      Http.Response failed = http.get("/subjects/outage/versions");
+      assertThat(failed.status()).isEqualTo(500);
+      assertThat(failed.errorCode()).isBetween(50001, 50002);
+      assertThat(failed.body()).doesNotContain("at org.").doesNotContain("PSQLException");
+      assertThat(http.get("/metrics").body()).containsPattern("schemagate_db_errors_total [1-9]");
+    }
+  }
+}
