@@ -311,6 +311,22 @@ class DeadLetterConsumerIT {
           .isEqualTo(new DlqReplayer.Summary(0, 0));
     }
 
+    String retry = SharedKafka.createTopic("retry", 1);
+    try (var replayer =
+        new DlqReplayer(
+            SharedKafka.bootstrapServers(),
+            topic + ".dlq",
+            new DlqReplayer.Target.Topic(retry),
+            "replay-to-" + retry,
+            Map.of())) {
+      assertThat(replayer.replay(Duration.ofSeconds(2), 3))
+          .isEqualTo(new DlqReplayer.Summary(3, 0));
+      assertThat(replayer.replay(Duration.ofSeconds(2), 3))
+          .as("a limited replay resumes where it stopped")
+          .isEqualTo(new DlqReplayer.Summary(1, 0));
+    }
+    assertThat(Clients.readRaw(retry, 4)).hasSize(4);
+
     var all = Clients.readRaw(topic, 44);
     assertThat(all).hasSize(44);
     var replayed = all.subList(40, 44);
