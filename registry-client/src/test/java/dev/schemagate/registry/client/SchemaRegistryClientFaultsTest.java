@@ -34,7 +34,8 @@ class SchemaRegistryClientFaultsTest {
   private SchemaRegistryClientBuilder client(String url) {
     return SchemaRegistryClient.builder(url)
         .backoff(Duration.ofMillis(5), Duration.ofMillis(20))
-        .maxBlock(Duration.ofSeconds(5))
+        .requestTimeout(Duration.ofSeconds(20))
+        .maxBlock(Duration.ofSeconds(30))
         .failFastFor(Duration.ZERO);
   }
 

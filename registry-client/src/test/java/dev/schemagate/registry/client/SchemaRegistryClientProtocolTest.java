@@ -30,7 +30,9 @@ class SchemaRegistryClientProtocolTest {
     registry = FakeRegistry.start();
     client =
         SchemaRegistryClient.builder(registry.url())
-            .maxBlock(Duration.ofSeconds(2))
+            // Generous: these tests are about the protocol, not time, and the box may be loaded.
+            .requestTimeout(Duration.ofSeconds(20))
+            .maxBlock(Duration.ofSeconds(30))
             .backoff(Duration.ofMillis(5), Duration.ofMillis(20))
             .failFastFor(Duration.ZERO)
             .build();

@@ -122,7 +122,7 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
     }
     producer.beginTransaction();
     try {
-      List<Future<RecordMetadata>> dlqWrites = new ArrayList<>();
+      List<DlqWrite> dlqWrites = new ArrayList<>();
       List<ConsumerRecord<K, V>> readable = new ArrayList<>(batch.count());
       for (ConsumerRecord<byte[], byte[]> record : batch) {
         try {
@@ -138,7 +138,7 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
       }
       awaitAcks(dlqWrites);
       int rejected = 0;
-      List<Future<RecordMetadata>> rejections = new ArrayList<>();
+      List<DlqWrite> rejections = new ArrayList<>();
       for (ConsumerRecord<K, V> record : readable) {
         try {
           handler.handle(record);
@@ -150,6 +150,9 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
       awaitAcks(rejections);
       producer.sendOffsetsToTransaction(nextOffsets(batch), consumer.groupMetadata());
       producer.commitTransaction();
+      // Counted once committed: an aborted batch is dead-lettered again, and counted then.
+      dlqWrites.forEach(w -> metrics.deadLettered(w.topic(), w.reason()));
+      rejections.forEach(w -> metrics.deadLettered(w.topic(), w.reason()));
       return new PollSummary(readable.size() - rejected, dlqWrites.size() + rejected);
     } catch (Exception e) {
       // An Error (OOM, or a test's simulated crash) propagates untouched: nothing is committed,
@@ -179,31 +182,32 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
         record.leaderEpoch());
   }
 
-  private Future<RecordMetadata> deadLetter(
-      ConsumerRecord<byte[], byte[]> record, Throwable error) {
+  private record DlqWrite(Future<RecordMetadata> ack, String topic, String reason) {}
+
+  private DlqWrite deadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
     String reason =
         error instanceof SerdeException serde
             ? serde.reason().name()
             : error.getClass().getSimpleName();
-    metrics.deadLettered(record.topic(), reason);
-    return producer.send(
-        new ProducerRecord<>(
-            dlqTopicFor.apply(record.topic()),
-            null,
-            null,
-            record.key(),
-            record.value(),
-            DlqHeaders.describe(record, error)));
+    var ack =
+        producer.send(
+            new ProducerRecord<>(
+                dlqTopicFor.apply(record.topic()),
+                null,
+                null,
+                record.key(),
+                record.value(),
+                DlqHeaders.describe(record, error)));
+    return new DlqWrite(ack, record.topic(), reason);
   }
 
-  private void awaitAcks(List<Future<RecordMetadata>> writes)
-      throws InterruptedException, ExecutionException {
+  private void awaitAcks(List<DlqWrite> writes) throws InterruptedException, ExecutionException {
     if (writes.isEmpty()) {
       return;
     }
     producer.flush();
-    for (Future<RecordMetadata> write : writes) {
-      write.get();
+    for (DlqWrite write : writes) {
+      write.ack().get();
     }
   }
 

@@ -279,6 +279,12 @@ class DeadLetterConsumerIT {
                 .map(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .collect(Collectors.toSet()))
         .isEqualTo(produced.poison().keySet());
+    assertThat(
+            meters.find(SdkMetrics.DEAD_LETTERED).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum())
+        .as("the crashed batch's aborted DLQ writes are not counted")
+        .isEqualTo(30);
   }
 
   @Test
@@ -304,6 +310,22 @@ class DeadLetterConsumerIT {
           .as("a second replay re-sends nothing")
           .isEqualTo(new DlqReplayer.Summary(0, 0));
     }
+
+    String retry = SharedKafka.createTopic("retry", 1);
+    try (var replayer =
+        new DlqReplayer(
+            SharedKafka.bootstrapServers(),
+            topic + ".dlq",
+            new DlqReplayer.Target.Topic(retry),
+            "replay-to-" + retry,
+            Map.of())) {
+      assertThat(replayer.replay(Duration.ofSeconds(2), 3))
+          .isEqualTo(new DlqReplayer.Summary(3, 0));
+      assertThat(replayer.replay(Duration.ofSeconds(2), 3))
+          .as("a limited replay resumes where it stopped")
+          .isEqualTo(new DlqReplayer.Summary(1, 0));
+    }
+    assertThat(Clients.readRaw(retry, 4)).hasSize(4);
 
     var all = Clients.readRaw(topic, 44);
     assertThat(all).hasSize(44);

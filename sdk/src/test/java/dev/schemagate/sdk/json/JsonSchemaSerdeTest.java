@@ -131,6 +131,24 @@ class JsonSchemaSerdeTest {
   }
 
   @Test
+  void shouldWriteWithTheLatestRegisteredSchemaWhenAsked() throws Exception {
+    registry.registerWithId("events-value", SchemaSubmission.of(SchemaFormat.JSON, SCHEMA), 9);
+    var serializer = new JsonSchemaSerializer<JsonNode>();
+    serializer.configure(
+        Map.of(SdkConfig.REGISTRY_CLIENT, registry, SdkConfig.USE_LATEST_VERSION, true), false);
+
+    byte[] bytes =
+        serializer.serialize(
+            "events", mapper.readTree("{\"userId\":\"u-1\",\"kind\":\"LOGIN\",\"score\":1}"));
+
+    assertThat(bytes[4]).isEqualTo((byte) 9);
+    assertThatThrownBy(
+            () -> serializer.serialize("events", mapper.readTree("{\"userId\":\"u-1\"}")))
+        .isInstanceOfSatisfying(
+            SerdeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_RECORD));
+  }
+
+  @Test
   void shouldUseTheSchemaTitleAsTheRecordName() throws Exception {
     var serializer = new JsonSchemaSerializer<JsonNode>();
     serializer.configure(
