@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CompatCommand.class,
       FingerprintCommand.class,
       ExportDbtCommand.class,
+      DlqReplayCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
