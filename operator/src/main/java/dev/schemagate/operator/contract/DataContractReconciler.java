@@ -15,11 +15,11 @@ import dev.schemagate.crds.v1alpha1.ContractProblem;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractStatus;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.contract.LineageClient.LineageUnavailableException;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -244,26 +244,8 @@ public final class DataContractReconciler
     return DeleteControl.defaultDelete();
   }
 
-  /** A status-only patch (see the DataSchema reconciler for why the two shapes). */
   private DataContract withStatus(
       DataContract resource, DataContractStatus status, Context<DataContract> context) {
-    DataContract patch;
-    if (useSsa) {
-      patch = new DataContract();
-      patch.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(resource.getMetadata().getName())
-              .withNamespace(resource.getMetadata().getNamespace())
-              .build());
-    } else {
-      patch =
-          context
-              .getControllerConfiguration()
-              .getConfigurationService()
-              .getResourceCloner()
-              .clone(resource);
-    }
-    patch.setStatus(status);
-    return patch;
+    return StatusPatch.of(resource, status, context, useSsa, DataContract::new);
   }
 }

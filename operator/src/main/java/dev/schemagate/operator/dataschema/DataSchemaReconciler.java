@@ -10,13 +10,13 @@ import dev.schemagate.core.schema.SchemaReference;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
 import dev.schemagate.operator.OperatorSettings;
+import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.events.EventRecorder;
 import dev.schemagate.operator.events.EventRecorder.Type;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -308,35 +308,13 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
     return UpdateControl.patchStatus(withStatus(resource, status, context));
   }
 
-  /**
-   * With server-side apply the patch is a minimal object (name, namespace, status), so the operator
-   * owns only status fields; without it (the mock server) JOSDK diffs against the cached resource,
-   * so a copy of that with the new status yields a status-only patch.
-   */
-  private DataSchema withStatus(
-      DataSchema resource, DataSchemaStatus status, Context<DataSchema> context) {
-    DataSchema patch;
-    if (settings.useSsa()) {
-      patch = new DataSchema();
-      patch.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(resource.getMetadata().getName())
-              .withNamespace(resource.getMetadata().getNamespace())
-              .build());
-    } else {
-      patch =
-          context
-              .getControllerConfiguration()
-              .getConfigurationService()
-              .getResourceCloner()
-              .clone(resource);
-    }
-    patch.setStatus(status);
-    return patch;
-  }
-
   private static boolean sameStatus(DataSchemaStatus a, DataSchemaStatus b) {
     var json = Serialization.jsonMapper();
     return a != null && json.valueToTree(a).equals(json.valueToTree(b));
+  }
+
+  private DataSchema withStatus(
+      DataSchema resource, DataSchemaStatus status, Context<DataSchema> context) {
+    return StatusPatch.of(resource, status, context, settings.useSsa(), DataSchema::new);
   }
 }

@@ -11,6 +11,7 @@ import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.Promotion;
 import dev.schemagate.crds.v1alpha1.PromotionPhase;
 import dev.schemagate.crds.v1alpha1.PromotionStatus;
+import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.contract.LineageClient;
 import dev.schemagate.operator.contract.LineageColumns;
 import dev.schemagate.operator.contract.LineageSettings;
@@ -22,7 +23,6 @@ import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -483,23 +483,6 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   private Promotion withStatus(
       Promotion resource, PromotionStatus status, Context<Promotion> context) {
-    Promotion patch;
-    if (useSsa) {
-      patch = new Promotion();
-      patch.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(resource.getMetadata().getName())
-              .withNamespace(resource.getMetadata().getNamespace())
-              .build());
-    } else {
-      patch =
-          context
-              .getControllerConfiguration()
-              .getConfigurationService()
-              .getResourceCloner()
-              .clone(resource);
-    }
-    patch.setStatus(status);
-    return patch;
+    return StatusPatch.of(resource, status, context, useSsa, Promotion::new);
   }
 }
