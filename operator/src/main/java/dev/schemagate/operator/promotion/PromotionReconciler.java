@@ -48,6 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and Failed, a notification.
  */
 public final class PromotionReconciler implements Reconciler<Promotion> {
+  /** A pause only long enough for the Approved phase to be seen before promoting. */
+  private static final java.time.Duration PROMOTE_AFTER_APPROVAL = java.time.Duration.ofMillis(200);
+
   static final String READY = "Ready";
   static final String ASSESSED = "Assessed";
   static final String APPROVED = "Approved";
@@ -112,6 +115,9 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     announce(resource, old, outcome);
     UpdateControl<Promotion> control =
         UpdateControl.patchStatus(withStatus(resource, status, context));
+    if (outcome.phase() == PromotionPhase.Approved) {
+      return control.rescheduleAfter(PROMOTE_AFTER_APPROVAL); // the next pass registers
+    }
     return outcome.retry() ? control.rescheduleAfter(settings.retryInterval()) : control;
   }
 
@@ -218,8 +224,16 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
           Optional.empty(),
           false);
     }
-    if (assessment.blocking()) {
-      announceApproval(resource, assessment);
+    if (assessment.blocking() && !approvedAtThisGeneration(resource)) {
+      // The approval is its own phase, shown and announced once, before the target is touched.
+      return new Outcome(
+          PromotionPhase.Approved,
+          "ApprovedByOwners",
+          approvalMessage(resource),
+          Optional.of(assessment),
+          List.of(),
+          Optional.empty(),
+          false);
     }
     try {
       TargetRegistry direct = new TargetRegistry(toUrl.get(), settings.registryTimeout());
@@ -404,27 +418,30 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (outcome.phase() == PromotionPhase.Blocked && before != PromotionPhase.Blocked) {
       notifier.send(
           notice("blocked", resource, outcome.assessment(), outcome.missingApprovals(), outcome));
+    } else if (outcome.phase() == PromotionPhase.Approved) {
+      notifier.send(notice("approved", resource, outcome.assessment(), List.of(), outcome));
     } else if (outcome.phase() == PromotionPhase.Failed && before != PromotionPhase.Failed) {
       notifier.send(notice("failed", resource, outcome.assessment(), List.of(), outcome));
     }
   }
 
-  private void announceApproval(Promotion resource, Assessment assessment) {
-    String message =
-        "approved by "
-            + String.join(
-                ", ",
-                resource.getSpec().getApprovals().stream()
-                    .map(a -> a.team() + " (" + a.by() + ")")
-                    .toList());
-    events.record(resource, EventRecorder.Type.Normal, "Approved", message);
-    notifier.send(
-        notice(
-            "approved",
-            resource,
-            Optional.of(assessment),
-            List.of(),
-            Outcome.of(PromotionPhase.Approved, "ApprovedByOwners", message, false)));
+  private static boolean approvedAtThisGeneration(Promotion resource) {
+    PromotionStatus status = resource.getStatus();
+    return status != null
+        && Objects.equals(status.getObservedGeneration(), resource.getMetadata().getGeneration())
+        && status
+            .condition(APPROVED)
+            .map(c -> c.isTrue() && "ApprovedByOwners".equals(c.reason()))
+            .orElse(false);
+  }
+
+  private static String approvalMessage(Promotion resource) {
+    return "approved by "
+        + String.join(
+            ", ",
+            resource.getSpec().getApprovals().stream()
+                .map(a -> a.team() + " (" + a.by() + ")")
+                .toList());
   }
 
   private static PromotionNotice notice(

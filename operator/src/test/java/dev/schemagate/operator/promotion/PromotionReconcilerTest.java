@@ -148,6 +148,11 @@ class PromotionReconcilerTest {
 
     Promotion promoted = awaitPhase("risky", PromotionPhase.Promoted);
     assertThat(condition(promoted, "Ready")).isEqualTo("True/PromotedAfterApproval");
+    // The approval passed through its own phase, announced exactly once.
+    assertThat(events("risky")).contains("ApprovedByOwners");
+    awaitNotice(fixture.slack, slackBefore, "Promotion approved");
+    assertThat(fixture.slack.stream().filter(m -> m.contains("Promotion approved")).count())
+        .isEqualTo(1);
     assertThat(condition(promoted, "Approved")).isEqualTo("True/ApprovedByOwners");
     assertThat(fixture.stagingClient.latest(subject).orElseThrow().version()).isEqualTo(2);
     JsonNode pdResolve = awaitPagerDuty("resolve", "risky");
@@ -304,6 +309,13 @@ class PromotionReconcilerTest {
         .map(c -> c.status() + "/" + c.reason())
         .findFirst()
         .orElse("(none)");
+  }
+
+  private List<String> events(String name) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .map(io.fabric8.kubernetes.api.model.Event::getReason)
+        .toList();
   }
 
   private JsonNode awaitNotice(java.util.Queue<String> bodies, int skip, String text) {
