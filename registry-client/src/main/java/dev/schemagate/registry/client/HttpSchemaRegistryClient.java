@@ -133,6 +133,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     Response response =
         transport.send("GET", "subjects/" + segment(subject) + "/versions", new byte[0], Map.of());
     if (isNotFound(response)) {
+      forget(subject); // deleted out of band: what we remember of it is stale
       return List.of();
     }
     requireSuccess(what, response);
@@ -188,7 +189,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       return Optional.of(cached.schema());
     }
     if (isNotFound(response)) {
-      latestBySubject.invalidate(subject);
+      forget(subject); // deleted out of band: what we remember of it is stale
       return Optional.empty();
     }
     requireSuccess(what, response);

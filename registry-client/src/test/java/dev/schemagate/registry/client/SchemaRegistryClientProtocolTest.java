@@ -95,6 +95,22 @@ class SchemaRegistryClientProtocolTest {
   }
 
   @Test
+  void shouldForgetWhatItCachedOfASubjectDeletedOutOfBand() throws Exception {
+    registry
+        .then(200, "{\"id\":7}")
+        .then(404, "{\"error_code\":40401,\"message\":\"Subject 'orders-value' not found.\"}")
+        .then(200, "{\"id\":7}");
+    var submission = SchemaSubmission.of(SchemaFormat.AVRO, AVRO);
+    client.register("orders-value", submission, false);
+
+    assertThat(client.latest("orders-value")).isEmpty();
+    client.register("orders-value", submission, false);
+
+    assertThat(registry.requests).hasSize(3);
+    assertThat(registry.last().path()).isEqualTo("/subjects/orders-value/versions");
+  }
+
+  @Test
   void shouldReadSchemaByIdOnceAndTreatAbsentSchemaTypeAsAvro() throws Exception {
     registry.then(200, "{\"schema\":" + JSON.writeValueAsString(AVRO) + "}");
 
