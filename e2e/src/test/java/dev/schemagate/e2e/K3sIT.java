@@ -50,7 +50,7 @@ class K3sIT {
     assertThat(kubectl.run("create", "namespace", "k3s-e2e").ok()).isTrue();
 
     try (Registry registry = new Registry();
-        OperatorProcess operator = OperatorProcess.start(kubeconfig, registry.url(), Map.of());
+        JarProcess operator = OperatorProcess.start(kubeconfig, registry.url(), Map.of());
         KubernetesClient client =
             new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))

@@ -35,7 +35,7 @@ class OperatorIT {
   private static KubernetesClient client;
   private static Registry registry;
   private static SchemaRegistryClient registryClient;
-  private static OperatorProcess operator;
+  private static JarProcess operator;
 
   @BeforeAll
   static void startOperator() {

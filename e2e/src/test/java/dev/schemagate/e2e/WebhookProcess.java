@@ -3,64 +3,36 @@ package dev.schemagate.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real webhook jar, serving HTTPS on a loopback port the API server calls, reading the cluster
- * as its ServiceAccount.
+ * as its own ServiceAccount (the shipped read-only ClusterRole is what is enforced).
  */
-final class WebhookProcess implements AutoCloseable {
-  private final Process process;
-  private final int port;
-  private final Path log;
-
-  private WebhookProcess(Process process, int port, Path log) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
-  }
-
+record WebhookProcess(JarProcess process, int port) implements AutoCloseable {
   static WebhookProcess start(
       SelfSignedTls tls, Path kubeconfig, String registryUrl, Map<String, String> extraEnv) {
-    Path jar = Repo.root().resolve("webhooks/target/schemagate-webhooks.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: the webhooks module packages it first");
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
+    int port = freePort();
+    Map<String, String> env = new HashMap<>(ServiceAccounts.impersonating("schemagate-webhooks"));
+    env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("SCHEMAGATE_TLS_CERT", tls.certFile().toString());
+    env.put("SCHEMAGATE_TLS_KEY", tls.keyFile().toString());
+    env.put("SCHEMAGATE_WEBHOOK_PORT", Integer.toString(port));
+    env.put("SCHEMAGATE_REGISTRY_URL", registryUrl);
+    env.put("SCHEMAGATE_WEBHOOK_CACHE_TTL", "0s");
+    env.putAll(extraEnv);
+    return new WebhookProcess(
+        JarProcess.start("webhooks/target/schemagate-webhooks.jar", "128m", env), port);
+  }
+
+  private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
-      int port = socket.getLocalPort();
-      socket.close();
-      Path log = Files.createTempFile(Path.of("target"), "webhooks-", ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(java, "-Xmx128m", "-jar", jar.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = builder.environment();
-      env.put("KUBECONFIG", kubeconfig.toString());
-      // As its own ServiceAccount, so the shipped read-only ClusterRole is what is enforced.
-      env.put(
-          "KUBERNETES_IMPERSONATE_USERNAME",
-          "system:serviceaccount:schemagate:schemagate-webhooks");
-      env.put(
-          "KUBERNETES_IMPERSONATE_GROUP",
-          "system:serviceaccounts,system:serviceaccounts:schemagate,system:authenticated");
-      env.put("SCHEMAGATE_TLS_CERT", tls.certFile().toString());
-      env.put("SCHEMAGATE_TLS_KEY", tls.keyFile().toString());
-      env.put("SCHEMAGATE_WEBHOOK_PORT", Integer.toString(port));
-      env.put("SCHEMAGATE_REGISTRY_URL", registryUrl);
-      env.put("SCHEMAGATE_WEBHOOK_CACHE_TTL", "0s");
-      env.putAll(extraEnv);
-      return new WebhookProcess(builder.start(), port, log);
+      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  int port() {
-    return port;
   }
 
   boolean isAlive() {
@@ -68,23 +40,11 @@ final class WebhookProcess implements AutoCloseable {
   }
 
   String log() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(log unreadable: " + e.getMessage() + ")";
-    }
+    return process.log();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    process.close();
   }
 }
