@@ -57,7 +57,9 @@ class OperatorIT {
     assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
     registry = new Registry();
     registryClient = registry.client();
-    operator = OperatorProcess.start(cluster.kubeconfig(), registry.url(), Map.of());
+    operator =
+        OperatorProcess.start(
+            cluster.kubeconfig(), registry.url(), Map.of("SCHEMAGATE_RESYNC_INTERVAL", "5s"));
   }
 
   @AfterAll
@@ -324,6 +326,24 @@ class OperatorIT {
 
   @Test
   @Order(9)
+  void shouldRegisterAgainWhenTheSubjectIsDeletedBehindItsBack() throws Exception {
+    apply(
+        dataSchema("restored", "", avroOrder(",{\"name\":\"x\",\"type\":\"int\",\"default\":0}")));
+    awaitSchema("restored", readyAtCurrentGeneration());
+    registryClient.deleteSubject("restored", false);
+    registryClient.deleteSubject("restored", true);
+    assertThat(registryClient.versions("restored")).isEmpty();
+
+    // The periodic resync (5 s here) notices and registers the declared content again.
+    await()
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> registryClient.versions("restored"), versions -> !versions.isEmpty());
+    awaitSchema("restored", readyAtCurrentGeneration());
+  }
+
+  @Test
+  @Order(10)
   void shouldSayTheRegistryIsUnreachableAndRecoverWhenItReturns() throws Exception {
     registry.stop();
     try {
