@@ -49,7 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PromotionReconciler implements Reconciler<Promotion> {
   /** A pause only long enough for the Approved phase to be seen before promoting. */
-  private static final java.time.Duration PROMOTE_AFTER_APPROVAL = java.time.Duration.ofMillis(200);
+  private static final Duration PROMOTE_AFTER_APPROVAL = Duration.ofMillis(200);
 
   static final String READY = "Ready";
   static final String ASSESSED = "Assessed";
