@@ -2,6 +2,8 @@ package dev.schemagate.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +84,25 @@ public final class Settings {
 
   /** An http(s) URL with a host. */
   public URI url(String name, String fallback) {
+    return url(name, text(name, fallback), text(name, fallback));
+  }
+
+  /** One or more http(s) URLs, comma-separated (a client fails over between them). */
+  public List<URI> urls(String name, String fallback) {
     String text = text(name, fallback);
+    List<URI> urls = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        urls.add(url(name, text, part.strip()));
+      }
+    }
+    if (urls.isEmpty()) {
+      throw new ConfigException(name, "%s='%s' names no URL".formatted(name, text));
+    }
+    return List.copyOf(urls);
+  }
+
+  private static URI url(String name, String whole, String text) {
     try {
       URI uri = URI.create(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
@@ -93,7 +113,7 @@ public final class Settings {
       // reported below
     }
     throw new ConfigException(
-        name, "%s='%s' is not an http(s) URL such as http://registry:8081".formatted(name, text));
+        name, "%s='%s' is not an http(s) URL such as http://registry:8081".formatted(name, whole));
   }
 
   /** {@code SCHEMAGATE_ENVIRONMENTS}, in its one format (see {@link Environments}). */

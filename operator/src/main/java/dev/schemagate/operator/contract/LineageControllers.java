@@ -2,6 +2,7 @@ package dev.schemagate.operator.contract;
 
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.Promotion;
+import dev.schemagate.operator.OperatorConfig;
 import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.promotion.PromotionReconciler;
 import dev.schemagate.operator.promotion.PromotionSettings;
@@ -11,16 +12,12 @@ import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registers the DataContract and Promotion controllers on an operator, configured from the
- * environment ({@code SCHEMAGATE_LINEAGE_URL}, {@code SCHEMAGATE_LINEAGE_NAMESPACE}, {@code
- * SCHEMAGATE_ENVIRONMENT}, {@code SCHEMAGATE_ENVIRONMENTS}, {@code SCHEMAGATE_SLACK_WEBHOOK_URL},
- * {@code SCHEMAGATE_PAGERDUTY_ROUTING_KEY}, {@code SCHEMAGATE_PAGERDUTY_EVENTS_URL}). One line in
- * the operator's assembly: {@code LineageControllers.register(operator, kubernetes, registry,
- * settings);}
+ * Registers the DataContract and Promotion controllers on an operator, configured by the lineage
+ * and promotion parts of the {@link OperatorConfig}. One line in the operator's assembly: {@code
+ * LineageControllers.register(operator, kubernetes, registry, config);}
  */
 public final class LineageControllers implements AutoCloseable {
   private final Notifier notifier;
@@ -38,15 +35,9 @@ public final class LineageControllers implements AutoCloseable {
       Operator operator,
       KubernetesClient kubernetes,
       SchemaRegistryClient registry,
-      OperatorSettings settings) {
-    Map<String, String> env = System.getenv();
+      OperatorConfig config) {
     return register(
-        operator,
-        kubernetes,
-        registry,
-        settings,
-        LineageSettings.fromEnv(env, settings.registryUrl()),
-        PromotionSettings.fromEnv(env, settings.registryTimeout(), settings.retryInterval()));
+        operator, kubernetes, registry, config.operator(), config.lineage(), config.promotions());
   }
 
   public static LineageControllers register(

@@ -125,8 +125,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private Outcome evaluate(Promotion resource) {
     var spec = resource.getSpec();
     String namespace = resource.getMetadata().getNamespace();
-    Optional<String> fromUrl = settings.environments().registryUrl(spec.getFrom());
-    Optional<String> toUrl = settings.environments().registryUrl(spec.getTo());
+    Optional<String> fromUrl =
+        settings.environments().registry(spec.getFrom()).map(java.net.URI::toString);
+    Optional<String> toUrl =
+        settings.environments().registry(spec.getTo()).map(java.net.URI::toString);
     if (fromUrl.isEmpty() || toUrl.isEmpty()) {
       String unknown = fromUrl.isEmpty() ? spec.getFrom() : spec.getTo();
       return Outcome.of(
