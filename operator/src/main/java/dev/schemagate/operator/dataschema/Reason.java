@@ -1,7 +1,9 @@
 package dev.schemagate.operator.dataschema;
 
+import dev.schemagate.operator.status.ConditionReason;
+
 /** Every {@code reason} a DataSchema condition can carry (CamelCase, as Kubernetes expects). */
-public enum Reason {
+public enum Reason implements ConditionReason {
   /** The declared schema was registered as a new version. */
   Registered,
   /** The registry's latest version already is the declared schema. */

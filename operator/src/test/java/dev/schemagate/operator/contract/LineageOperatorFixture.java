@@ -45,6 +45,10 @@ public final class LineageOperatorFixture implements AutoCloseable {
   public final ConcurrentLinkedQueue<String> pagerDuty = new ConcurrentLinkedQueue<>();
   public final AtomicInteger slackAttempts = new AtomicInteger();
   public final int closedPort;
+
+  /** The Promotion controller's retry timer in these tests. */
+  public static final Duration PROMOTION_RETRY = Duration.ofMinutes(10);
+
   private final Operator operator;
   private final LineageControllers controllers;
 
@@ -86,7 +90,9 @@ public final class LineageOperatorFixture implements AutoCloseable {
                 "dev=%s,staging=%s,broken=http://127.0.0.1:%d"
                     .formatted(base.registryServer.url(), staging.url(), closedPort)),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(1),
+            // Longer than any test waits: a Promotion that moves on was woken by a watch, not
+            // by this timer (PromotionReconcilerTest#shouldWakeAWaitingPromotion...).
+            PROMOTION_RETRY,
             new NotificationSettings(
                 Optional.of(URI.create(hooksUrl + "/slack")),
                 Optional.of(URI.create(hooksUrl + "/pagerduty")),
