@@ -2,6 +2,7 @@ package dev.schemagate.operator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.schemagate.core.config.Startup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
-/** Serves {@code /metrics} (Prometheus text format) and {@code /healthz}. */
+/**
+ * Serves {@code /metrics} (Prometheus text format) and {@code /healthz}; anything else is a 404 in
+ * the error body every schemagate server uses.
+ */
 public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
 
@@ -19,6 +23,17 @@ public final class MetricsServer implements AutoCloseable {
         "/metrics",
         exchange -> reply(exchange, 200, "text/plain; version=0.0.4", registry.scrape()));
     server.createContext("/healthz", exchange -> reply(exchange, 200, "text/plain", "ok\n"));
+    server.createContext(
+        "/",
+        exchange ->
+            reply(
+                exchange,
+                404,
+                "application/json",
+                Startup.errorBody(
+                    404,
+                    "no such path: %s (this port serves /metrics and /healthz)"
+                        .formatted(exchange.getRequestURI().getPath()))));
     server.setExecutor(
         Executors.newSingleThreadExecutor(
             r -> {

@@ -1,5 +1,6 @@
 package dev.schemagate.operator;
 
+import dev.schemagate.core.config.Startup;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -12,18 +13,15 @@ import org.slf4j.LoggerFactory;
 /** {@code java -jar schemagate-operator.jar}: runs against the current kubeconfig or in-cluster. */
 public final class OperatorMain {
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+  private static final String PROGRAM = "schemagate-operator";
 
   private OperatorMain() {}
 
   public static void main(String[] args) throws Exception {
-    OperatorSettings settings;
-    try {
-      settings = OperatorSettings.fromEnv(System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("schemagate-operator: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    OperatorConfig config =
+        Startup.configure(
+            PROGRAM, OperatorConfig.USAGE, args, () -> OperatorConfig.fromEnv(System.getenv()));
+    OperatorSettings settings = config.operator();
     var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient kubernetes = new KubernetesClientBuilder().build();
     SchemaRegistryClient registry =
@@ -37,18 +35,17 @@ public final class OperatorMain {
       try {
         metrics = new MetricsServer(settings.metricsPort(), meters);
       } catch (java.io.IOException e) {
-        System.err.println(
-            "schemagate-operator: cannot serve metrics on port "
-                + settings.metricsPort()
-                + " ("
-                + e.getMessage()
-                + "); set SCHEMAGATE_METRICS_PORT to a free port, or -1");
-        System.exit(2);
+        Startup.fail(
+            PROGRAM,
+            "cannot serve metrics on port %d (%s); set SCHEMAGATE_METRICS_PORT to a free port, or -1"
+                .formatted(settings.metricsPort(), e.getMessage()),
+            System.err);
+        System.exit(Startup.BAD_CONFIGURATION);
         return;
       }
     }
     MetricsServer served = metrics;
-    var operator = new SchemaGateOperator(kubernetes, registry, meters, settings);
+    var operator = new SchemaGateOperator(kubernetes, registry, meters, config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -74,9 +71,10 @@ public final class OperatorMain {
       Runtime.getRuntime().halt(1);
     }
     log.info(
-        "schemagate operator started: registry {}, namespaces {}, metrics port {}",
+        "schemagate operator started: registry {}, namespaces {}, environments {}, metrics port {}",
         settings.registryUrl(),
         settings.watchNamespaces().isEmpty() ? "all" : settings.watchNamespaces(),
+        config.promotions().environments(),
         settings.metricsPort());
     stopped.await();
   }

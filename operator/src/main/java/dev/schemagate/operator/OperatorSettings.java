@@ -1,11 +1,12 @@
 package dev.schemagate.operator;
 
+import dev.schemagate.core.config.ConfigException;
+import dev.schemagate.core.config.Settings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,6 @@ public record OperatorSettings(
     boolean useSsa,
     boolean leaderElection,
     String leaseNamespace) {
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   public OperatorSettings {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -105,60 +104,32 @@ public record OperatorSettings(
         leaseNamespace);
   }
 
-  /** Reads the environment; a bad value is an {@link IllegalArgumentException} naming it. */
+  /** Reads the environment; a bad value is a {@link ConfigException} naming it. */
   public static OperatorSettings fromEnv(Map<String, String> env) {
+    return from(Settings.of(env));
+  }
+
+  static OperatorSettings from(Settings env) {
     return new OperatorSettings(
-        env.getOrDefault("SCHEMAGATE_REGISTRY_URL", "http://localhost:8081"),
-        Arrays.stream(env.getOrDefault("SCHEMAGATE_WATCH_NAMESPACES", "").split(","))
+        String.join(
+            ",",
+            env.urls("SCHEMAGATE_REGISTRY_URL", "http://localhost:8081").stream()
+                .map(URI::toString)
+                .toList()),
+        Arrays.stream(env.text("SCHEMAGATE_WATCH_NAMESPACES", "").split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toSet()),
-        integer(env, "SCHEMAGATE_METRICS_PORT", 8080, -1, 65535),
-        duration(env, "SCHEMAGATE_RESYNC_INTERVAL", "5m"),
-        duration(env, "SCHEMAGATE_RETRY_INTERVAL", "10s"),
-        duration(env, "SCHEMAGATE_REGISTRY_TIMEOUT", "5s"),
-        duration(env, "SCHEMAGATE_DELETION_TIMEOUT", "10m"),
-        integer(env, "SCHEMAGATE_RECONCILE_THREADS", 32, 1, 1024),
-        bool(env, "SCHEMAGATE_USE_SSA", true),
-        bool(env, "SCHEMAGATE_LEADER_ELECTION", true),
-        env.getOrDefault("SCHEMAGATE_LEASE_NAMESPACE", env.getOrDefault("POD_NAMESPACE", "")));
-  }
-
-  static Duration duration(Map<String, String> env, String name, String fallback) {
-    String text = env.getOrDefault(name, fallback).strip();
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new IllegalArgumentException(
-          "%s='%s' is not a positive duration such as 500ms, 30s, 5m or 1h".formatted(name, text));
-    }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
-  }
-
-  private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-    String text = env.getOrDefault(name, Integer.toString(fallback)).strip();
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "%s='%s' must be a whole number from %d to %d".formatted(name, text, min, max));
-  }
-
-  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
-    String text = env.getOrDefault(name, Boolean.toString(fallback)).strip();
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw new IllegalArgumentException("%s='%s' must be true or false".formatted(name, text));
+        env.integer("SCHEMAGATE_METRICS_PORT", 8080, -1, 65535),
+        env.positiveDuration("SCHEMAGATE_RESYNC_INTERVAL", "5m"),
+        env.positiveDuration("SCHEMAGATE_RETRY_INTERVAL", "10s"),
+        env.positiveDuration("SCHEMAGATE_REGISTRY_TIMEOUT", "5s"),
+        env.positiveDuration("SCHEMAGATE_DELETION_TIMEOUT", "10m"),
+        env.integer("SCHEMAGATE_RECONCILE_THREADS", 32, 1, 1024),
+        env.bool("SCHEMAGATE_USE_SSA", true),
+        env.bool("SCHEMAGATE_LEADER_ELECTION", true),
+        env.optional("SCHEMAGATE_LEASE_NAMESPACE")
+            .or(() -> env.optional("POD_NAMESPACE"))
+            .orElse(""));
   }
 }

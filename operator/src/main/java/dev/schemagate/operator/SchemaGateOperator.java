@@ -23,15 +23,13 @@ public final class SchemaGateOperator implements AutoCloseable {
   private final Operator operator;
   private final Optional<LineageControllers> lineage;
 
-  /**
-   * Every controller: DataSchema, and DataContract and Promotion configured from the environment.
-   */
+  /** Every controller: DataSchema, DataContract and Promotion. */
   public SchemaGateOperator(
       KubernetesClient kubernetes,
       SchemaRegistryClient registry,
       MeterRegistry meters,
-      OperatorSettings settings) {
-    this(kubernetes, registry, meters, settings, true);
+      OperatorConfig config) {
+    this(kubernetes, registry, meters, config, true);
   }
 
   /**
@@ -44,6 +42,16 @@ public final class SchemaGateOperator implements AutoCloseable {
       MeterRegistry meters,
       OperatorSettings settings,
       boolean contractsAndPromotions) {
+    this(kubernetes, registry, meters, OperatorConfig.of(settings), contractsAndPromotions);
+  }
+
+  private SchemaGateOperator(
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      MeterRegistry meters,
+      OperatorConfig config,
+      boolean contractsAndPromotions) {
+    OperatorSettings settings = config.operator();
     this.operator =
         new Operator(
             o -> {
@@ -88,7 +96,7 @@ public final class SchemaGateOperator implements AutoCloseable {
     // DataContract and Promotion: contracts feed lineage, promotions are graded by it.
     this.lineage =
         contractsAndPromotions
-            ? Optional.of(LineageControllers.register(operator, kubernetes, registry, settings))
+            ? Optional.of(LineageControllers.register(operator, kubernetes, registry, config))
             : Optional.empty();
   }
 

@@ -82,7 +82,8 @@ class K3sHappyPathIT {
               false,
               "");
       try (SchemaGateOperator operator =
-          new SchemaGateOperator(client, registry, new SimpleMeterRegistry(), settings)) {
+          new SchemaGateOperator(
+              client, registry, new SimpleMeterRegistry(), OperatorConfig.of(settings))) {
         operator.start();
         DataSchema ds = new DataSchema();
         ds.setMetadata(

@@ -56,14 +56,39 @@ class ManifestsTest {
         .isEqualTo("schemagate-operator");
     assertThat(env).containsKeys("SCHEMAGATE_REGISTRY_URL", "POD_NAMESPACE");
     // Every value the Deployment sets is one the operator accepts.
-    OperatorSettings settings = OperatorSettings.fromEnv(env);
+    OperatorConfig config = OperatorConfig.fromEnv(env);
+    OperatorSettings settings = config.operator();
     assertThat(settings.leaderElection()).isTrue();
     assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(settings.metricsPort());
   }
 
+  @Test
+  void shouldGiveTheOperatorAndTheWebhooksTheSameEnvironmentsInTheOneFormat() throws IOException {
+    String operator = environments(only(load("deployment.yaml"), Deployment.class));
+    String webhooks =
+        environments(
+            only(load(Path.of("../webhooks/manifests/deployment.yaml")), Deployment.class));
+
+    assertThat(webhooks).isEqualTo(operator);
+    var environments = dev.schemagate.core.config.Environments.parse(operator);
+    assertThat(environments.names()).containsExactly("dev", "staging", "prod");
+  }
+
+  private static String environments(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(v -> v.getName().equals("SCHEMAGATE_ENVIRONMENTS"))
+        .map(EnvVar::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no SCHEMAGATE_ENVIRONMENTS in " + deployment));
+  }
+
   private static List<HasMetadata> load(String file) throws IOException {
+    return load(DIR.resolve(file));
+  }
+
+  private static List<HasMetadata> load(Path file) throws IOException {
     List<HasMetadata> items = new ArrayList<>();
-    for (String doc : Files.readString(DIR.resolve(file)).split("(?m)^---\\s*$")) {
+    for (String doc : Files.readString(file).split("(?m)^---\\s*$")) {
       if (!doc.isBlank()) {
         items.add(Serialization.unmarshal(doc));
       }

@@ -27,6 +27,19 @@ class MetricsServerTest {
     }
   }
 
+  @Test
+  void shouldAnswerAnUnknownPathWithTheSharedErrorBody() throws Exception {
+    try (var server = new MetricsServer(0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        var http = HttpClient.newHttpClient()) {
+      var missing = get(http, server.port(), "/metricz");
+
+      assertThat(missing.statusCode()).isEqualTo(404);
+      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(missing.body());
+      assertThat(body.get("error_code").asInt()).isEqualTo(404);
+      assertThat(body.get("message").asText()).contains("/metricz").contains("/metrics");
+    }
+  }
+
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),

@@ -43,18 +43,49 @@ class OperatorSettingsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "SCHEMAGATE_RESYNC_INTERVAL, 5 minutes, positive duration",
-    "SCHEMAGATE_RESYNC_INTERVAL, 0s, positive duration",
+    "SCHEMAGATE_RESYNC_INTERVAL, 5 minutes, not a duration such as 500ms",
+    "SCHEMAGATE_RESYNC_INTERVAL, 0s, longer than zero",
+    "SCHEMAGATE_REGISTRY_URL, registry:8081, not an http(s) URL",
+    "SCHEMAGATE_ENVIRONMENTS, dev;prod, has no registry URL",
+    "SCHEMAGATE_LOG_LEVEL, loud, one of trace, debug, info",
     "SCHEMAGATE_RECONCILE_THREADS, many, whole number from 1 to 1024",
     "SCHEMAGATE_RECONCILE_THREADS, 0, whole number from 1 to 1024",
     "SCHEMAGATE_METRICS_PORT, 70000, whole number from -1 to 65535",
     "SCHEMAGATE_USE_SSA, yes, true or false"
   })
   void shouldRefuseABadValueNamingTheVariable(String name, String value, String expected) {
-    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of(name, value)))
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(name, value)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(name)
         .hasMessageContaining(value)
         .hasMessageContaining(expected);
+  }
+
+  @Test
+  void shouldReadTheWholeConfigurationOnceWithEnvironmentsInTheSharedFormat() {
+    OperatorConfig config =
+        OperatorConfig.fromEnv(
+            Map.of(
+                "SCHEMAGATE_REGISTRY_URL", "http://registry:8081",
+                "SCHEMAGATE_ENVIRONMENTS",
+                    "dev=http://registry.dev:8081,prod=http://registry.prod:8081",
+                "SCHEMAGATE_LINEAGE_NAMESPACE", "kafka-prod",
+                "SCHEMAGATE_SLACK_WEBHOOK_URL", "https://hooks.slack.test/x",
+                "SCHEMAGATE_LOG_LEVEL", "debug"));
+
+    assertThat(config.promotions().environments().names()).containsExactly("dev", "prod");
+    assertThat(config.lineage().lineageUrl()).isEqualTo("http://registry:8081");
+    assertThat(config.lineage().namespace()).isEqualTo("kafka-prod");
+    assertThat(config.promotions().notifications().slackWebhook()).isPresent();
+    assertThat(config.logLevel()).isEqualTo(dev.schemagate.core.config.Settings.LogLevel.DEBUG);
+  }
+
+  @Test
+  void shouldAcceptSeveralRegistryUrlsForFailOver() {
+    assertThat(
+            OperatorSettings.fromEnv(
+                    Map.of("SCHEMAGATE_REGISTRY_URL", "http://a:8081, http://b:8081"))
+                .registryUrl())
+        .isEqualTo("http://a:8081,http://b:8081");
   }
 }

@@ -1,6 +1,8 @@
 package dev.schemagate.webhooks;
 
 import dev.schemagate.core.compat.Compatibility;
+import dev.schemagate.core.config.Settings;
+import dev.schemagate.core.config.Startup;
 import dev.schemagate.core.schema.Schemas;
 import dev.schemagate.webhooks.kubernetes.KubernetesClusterReader;
 import dev.schemagate.webhooks.tls.TlsException;
@@ -12,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar schemagate-webhooks.jar}: configured by environment variables (see {@link
- * WebhookConfig}); exits 2 with a one-line reason when the configuration or the TLS files are
- * unusable.
+ * {@code java -jar schemagate-webhooks.jar [--help]}: configured by environment variables (see
+ * {@link WebhookConfig}); exits 2 with a one-line reason when the configuration or the TLS files
+ * are unusable.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String PROGRAM = "schemagate-webhooks";
 
   private Main() {}
 
@@ -25,14 +28,12 @@ public final class Main {
     // The JDK server's own guards against slow clients: a request must arrive within 10 s.
     System.setProperty("sun.net.httpserver.maxReqTime", "10");
     System.setProperty("sun.net.httpserver.maxRspTime", "10");
-    WebhookConfig config;
-    try {
-      config = WebhookConfig.fromEnv(System.getenv());
-    } catch (WebhookConfig.InvalidConfig invalid) {
-      System.err.println("schemagate-webhooks: " + invalid.getMessage());
-      System.exit(2);
-      return;
-    }
+    WebhookConfig config =
+        Startup.configure(
+            PROGRAM,
+            WebhookConfig.USAGE,
+            args,
+            () -> WebhookConfig.from(Settings.of(System.getenv())));
     KubernetesClient kubernetes = new KubernetesClientBuilder().build();
     Webhooks webhooks;
     try {
@@ -43,9 +44,9 @@ public final class Main {
               Schemas.parser(),
               Compatibility.checker());
     } catch (TlsException | IOException failed) {
-      System.err.println("schemagate-webhooks: " + failed.getMessage());
+      Startup.fail(PROGRAM, failed.getMessage(), System.err);
       kubernetes.close();
-      System.exit(2);
+      System.exit(Startup.BAD_CONFIGURATION);
       return;
     }
     LOG.info(

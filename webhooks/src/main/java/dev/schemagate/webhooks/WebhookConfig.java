@@ -1,5 +1,9 @@
 package dev.schemagate.webhooks;
 
+import dev.schemagate.core.config.ConfigException;
+import dev.schemagate.core.config.Enums;
+import dev.schemagate.core.config.Environments;
+import dev.schemagate.core.config.Settings;
 import dev.schemagate.core.review.EnvironmentGraph;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import java.net.URI;
@@ -8,14 +12,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The webhook's configuration, from environment variables (the Kubernetes way).
+ * The webhooks' configuration, read once from environment variables at start-up (every variable is
+ * listed in {@code webhooks/README.md} and in {@link #USAGE}).
  *
- * @param environmentRegistries each environment's registry, for the Promotion source check;
- *     environments not listed use {@code registryUrl}
+ * @param environments the promotion order, from {@code SCHEMAGATE_ENVIRONMENTS} (the operator's
+ *     format, {@code name=url,...}) and {@code SCHEMAGATE_PROMOTION_ALLOWED_SKIPS}
+ * @param environmentRegistries each environment's registry, for the Promotion source check
+ * @param logLevel {@code SCHEMAGATE_LOG_LEVEL}, applied by {@code logback.xml}
  */
 public record WebhookConfig(
     int port,
@@ -27,11 +32,30 @@ public record WebhookConfig(
     Duration historyCacheTtl,
     EnvironmentGraph environments,
     Map<String, URI> environmentRegistries,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    Settings.LogLevel logLevel) {
 
   public static final int DEFAULT_PORT = 8443;
   public static final int DEFAULT_MAX_BODY = 3 * 1024 * 1024;
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
+
+  /** The webhooks' {@code --help}. */
+  public static final String USAGE =
+      """
+      schemagate webhooks: validating admission webhooks for DataSchema, DataContract and Promotion.
+      Usage: java -jar schemagate-webhooks.jar [--help]
+      Environment:
+        SCHEMAGATE_WEBHOOK_PORT             HTTPS port (default 8443)
+        SCHEMAGATE_TLS_CERT, SCHEMAGATE_TLS_KEY  PEM files, reloaded on rotation
+                                            (default /etc/schemagate/tls/tls.crt, tls.key)
+        SCHEMAGATE_REGISTRY_URL             registry (default http://localhost:8081)
+        SCHEMAGATE_WEBHOOK_FAILURE_MODE     closed (default) or open, when the registry is down
+        SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT bound on registry calls (default 2s)
+        SCHEMAGATE_WEBHOOK_CACHE_TTL        subject history cache (default 5s)
+        SCHEMAGATE_ENVIRONMENTS             promotion environments: name=url[,name=url...]
+                                            (default dev, staging, prod, all on SCHEMAGATE_REGISTRY_URL)
+        SCHEMAGATE_PROMOTION_ALLOWED_SKIPS  e.g. dev->prod
+        SCHEMAGATE_LOG_LEVEL                trace, debug, info (default), warn, error, off
+      Durations: 500ms, 30s, 5m, 1h. A bad value stops start-up with exit code 2.""";
 
   public WebhookConfig {
     environmentRegistries = Map.copyOf(environmentRegistries);
@@ -46,28 +70,54 @@ public record WebhookConfig(
 
   public static WebhookConfig fromEnv(Map<String, String> env) throws InvalidConfig {
     try {
-      return new WebhookConfig(
-          port(env.getOrDefault("SCHEMAGATE_WEBHOOK_PORT", String.valueOf(DEFAULT_PORT))),
-          Path.of(env.getOrDefault("SCHEMAGATE_TLS_CERT", "/etc/schemagate/tls/tls.crt")),
-          Path.of(env.getOrDefault("SCHEMAGATE_TLS_KEY", "/etc/schemagate/tls/tls.key")),
-          uri(
-              "SCHEMAGATE_REGISTRY_URL",
-              env.getOrDefault("SCHEMAGATE_REGISTRY_URL", "http://localhost:8081")),
-          failurePolicy(env.getOrDefault("SCHEMAGATE_WEBHOOK_FAILURE_MODE", "closed")),
-          duration(
-              "SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT",
-              env.getOrDefault("SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT", "2s")),
-          duration(
-              "SCHEMAGATE_WEBHOOK_CACHE_TTL",
-              env.getOrDefault("SCHEMAGATE_WEBHOOK_CACHE_TTL", "5s")),
-          EnvironmentGraph.parse(
-              env.getOrDefault("SCHEMAGATE_ENVIRONMENTS", "dev,staging,prod"),
-              env.getOrDefault("SCHEMAGATE_PROMOTION_ALLOWED_SKIPS", "")),
-          registries(env.getOrDefault("SCHEMAGATE_ENVIRONMENT_REGISTRIES", "")),
-          DEFAULT_MAX_BODY);
+      return from(Settings.of(env));
     } catch (IllegalArgumentException invalid) {
       throw new InvalidConfig(invalid.getMessage());
     }
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @throws ConfigException naming the first variable whose value cannot be used
+   */
+  public static WebhookConfig from(Settings env) {
+    if (env.optional("SCHEMAGATE_ENVIRONMENT_REGISTRIES").isPresent()) {
+      throw new ConfigException(
+          "SCHEMAGATE_ENVIRONMENT_REGISTRIES",
+          "SCHEMAGATE_ENVIRONMENT_REGISTRIES is gone: give each environment its registry in"
+              + " SCHEMAGATE_ENVIRONMENTS=name=url[,name=url...], the value the operator reads");
+    }
+    URI registryUrl = env.url("SCHEMAGATE_REGISTRY_URL", "http://localhost:8081");
+    Environments configured = env.environments();
+    // Unset: the default order, every environment on the one registry.
+    Map<String, URI> registries = new LinkedHashMap<>();
+    if (configured.isEmpty()) {
+      EnvironmentGraph.DEFAULT.order().forEach(name -> registries.put(name, registryUrl));
+    } else {
+      registries.putAll(configured.registries());
+    }
+    String skips = env.text("SCHEMAGATE_PROMOTION_ALLOWED_SKIPS", "");
+    EnvironmentGraph graph;
+    try {
+      graph = EnvironmentGraph.parse(String.join(",", registries.keySet()), skips);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "SCHEMAGATE_PROMOTION_ALLOWED_SKIPS",
+          "SCHEMAGATE_PROMOTION_ALLOWED_SKIPS='%s': %s".formatted(skips, e.getMessage()));
+    }
+    return new WebhookConfig(
+        env.integer("SCHEMAGATE_WEBHOOK_PORT", DEFAULT_PORT, 0, 65535),
+        Path.of(env.text("SCHEMAGATE_TLS_CERT", "/etc/schemagate/tls/tls.crt")),
+        Path.of(env.text("SCHEMAGATE_TLS_KEY", "/etc/schemagate/tls/tls.key")),
+        registryUrl,
+        failurePolicy(env),
+        env.positiveDuration("SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT", "2s"),
+        env.duration("SCHEMAGATE_WEBHOOK_CACHE_TTL", "5s"),
+        graph,
+        registries,
+        DEFAULT_MAX_BODY,
+        env.logLevel());
   }
 
   /** The registry of {@code environment}. */
@@ -75,67 +125,20 @@ public record WebhookConfig(
     return environmentRegistries.getOrDefault(environment, registryUrl);
   }
 
-  private static int port(String text) {
-    try {
-      int port = Integer.parseInt(text.trim());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "SCHEMAGATE_WEBHOOK_PORT: '" + text + "' is not a port number (0-65535)");
-  }
-
-  private static URI uri(String name, String text) {
-    try {
-      URI uri = URI.create(text.trim());
-      if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + ": '" + text + "' is not an http(s) URL");
-  }
-
-  private static FailurePolicy failurePolicy(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "closed", "fail", "fail-closed" -> FailurePolicy.CLOSED;
-      case "open", "ignore", "fail-open" -> FailurePolicy.OPEN;
-      default ->
-          throw new IllegalArgumentException(
-              "SCHEMAGATE_WEBHOOK_FAILURE_MODE: '" + text + "' is neither closed nor open");
-    };
-  }
-
-  private static Duration duration(String name, String text) {
-    Matcher m = DURATION.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          name + ": '" + text + "' is not a duration like 2s or 500ms");
-    }
-    long n = Long.parseLong(m.group(1));
-    return m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
-  }
-
-  private static Map<String, URI> registries(String text) {
-    Map<String, URI> registries = new LinkedHashMap<>();
-    for (String entry : text.split(",")) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException(
-            "SCHEMAGATE_ENVIRONMENT_REGISTRIES: '" + entry + "' is not env=url");
-      }
-      String environment = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      registries.put(
-          environment,
-          uri("SCHEMAGATE_ENVIRONMENT_REGISTRIES[" + environment + "]", entry.substring(eq + 1)));
-    }
-    return registries;
+  /** {@code closed} or {@code open}; Kubernetes' own words ({@code Fail}, {@code Ignore}) too. */
+  private static FailurePolicy failurePolicy(Settings env) {
+    String name = "SCHEMAGATE_WEBHOOK_FAILURE_MODE";
+    String text = env.text(name, "closed");
+    String word =
+        switch (text.toLowerCase(Locale.ROOT)) {
+          case "fail", "fail-closed" -> "closed";
+          case "ignore", "fail-open" -> "open";
+          default -> text;
+        };
+    return Enums.parse(FailurePolicy.class, word)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    name, "%s='%s' must be one of closed, open".formatted(name, text)));
   }
 }

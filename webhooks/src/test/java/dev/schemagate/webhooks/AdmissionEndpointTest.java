@@ -61,7 +61,7 @@ class AdmissionEndpointTest {
         rig.post("/validate/dataschemas", body.getBytes(StandardCharsets.UTF_8));
     assertThat(answer.statusCode()).isEqualTo(400);
     JsonNode error = WebhookRig.JSON.readTree(answer.body());
-    assertThat(error.path("code").asInt()).isEqualTo(400);
+    assertThat(error.path("error_code").asInt()).isEqualTo(400);
     assertThat(error.path("message").asText()).containsAnyOf("AdmissionReview", "empty");
     assertThat(answer.body()).doesNotContain("at com.").doesNotContain("Exception");
   }

@@ -56,7 +56,8 @@ class ContractAndPromotionAdmissionIT {
             SharedRegistry.server().uri(),
             new KubernetesClusterReader(kubernetes, Duration.ofSeconds(2)),
             Map.of(
-                "SCHEMAGATE_ENVIRONMENT_REGISTRIES", "dev=" + registry + ",staging=" + registry));
+                "SCHEMAGATE_ENVIRONMENTS",
+                "dev=" + registry + ",staging=" + registry + ",prod=" + registry));
   }
 
   @AfterAll

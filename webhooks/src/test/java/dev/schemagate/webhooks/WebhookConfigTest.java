@@ -28,12 +28,14 @@ class WebhookConfigTest {
         WebhookConfig.fromEnv(
             Map.of(
                 "SCHEMAGATE_REGISTRY_URL", "http://registry:8081",
-                "SCHEMAGATE_ENVIRONMENT_REGISTRIES", "dev=http://dev:8081, prod=https://prod",
+                "SCHEMAGATE_ENVIRONMENTS",
+                    "dev=http://dev:8081, staging=http://registry:8081, prod=https://prod",
                 "SCHEMAGATE_PROMOTION_ALLOWED_SKIPS", "dev->prod",
                 "SCHEMAGATE_WEBHOOK_FAILURE_MODE", "open",
                 "SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT", "750ms"));
     assertThat(config.registryOf("dev")).isEqualTo(URI.create("http://dev:8081"));
-    assertThat(config.registryOf("staging")).isEqualTo(URI.create("http://registry:8081"));
+    assertThat(config.registryOf("prod")).isEqualTo(URI.create("https://prod"));
+    assertThat(config.environments().order()).containsExactly("dev", "staging", "prod");
     assertThat(config.environments().allowedSkips()).hasSize(1);
     assertThat(config.failurePolicy()).isEqualTo(FailurePolicy.OPEN);
     assertThat(config.registryTimeout()).isEqualTo(Duration.ofMillis(750));
@@ -43,17 +45,37 @@ class WebhookConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "SCHEMAGATE_WEBHOOK_PORT|https|SCHEMAGATE_WEBHOOK_PORT: 'https' is not a port number",
-        "SCHEMAGATE_WEBHOOK_PORT|70000|is not a port number",
-        "SCHEMAGATE_REGISTRY_URL|registry:8081|SCHEMAGATE_REGISTRY_URL: 'registry:8081' is not an http(s) URL",
-        "SCHEMAGATE_WEBHOOK_FAILURE_MODE|maybe|is neither closed nor open",
-        "SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT|2 seconds|is not a duration like 2s or 500ms",
-        "SCHEMAGATE_ENVIRONMENTS|dev,dev|listed twice",
-        "SCHEMAGATE_ENVIRONMENT_REGISTRIES|dev|is not env=url"
+        "SCHEMAGATE_WEBHOOK_PORT|https|SCHEMAGATE_WEBHOOK_PORT='https' must be a whole number from 0 to 65535",
+        "SCHEMAGATE_WEBHOOK_PORT|70000|must be a whole number from 0 to 65535",
+        "SCHEMAGATE_REGISTRY_URL|registry:8081|SCHEMAGATE_REGISTRY_URL='registry:8081' is not an http(s) URL",
+        "SCHEMAGATE_WEBHOOK_FAILURE_MODE|maybe|SCHEMAGATE_WEBHOOK_FAILURE_MODE='maybe' must be one of closed, open",
+        "SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT|2 seconds|is not a duration such as 500ms, 30s",
+        "SCHEMAGATE_ENVIRONMENTS|dev=http://a:1,dev=http://b:1|listed twice",
+        "SCHEMAGATE_ENVIRONMENTS|dev,staging,prod|SCHEMAGATE_ENVIRONMENTS: 'dev' has no registry URL; write name=url",
+        "SCHEMAGATE_PROMOTION_ALLOWED_SKIPS|dev->qa|SCHEMAGATE_PROMOTION_ALLOWED_SKIPS='dev->qa'",
+        "SCHEMAGATE_LOG_LEVEL|chatty|SCHEMAGATE_LOG_LEVEL='chatty' must be one of",
+        "SCHEMAGATE_ENVIRONMENT_REGISTRIES|dev=http://a:1|is gone: give each environment its registry in SCHEMAGATE_ENVIRONMENTS"
       })
   void shouldRefuseAnUnusableValueNamingTheVariable(String variable, String value, String message) {
     assertThatThrownBy(() -> WebhookConfig.fromEnv(Map.of(variable, value)))
         .isInstanceOf(WebhookConfig.InvalidConfig.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void shouldReadTheValueTheOperatorReads() throws Exception {
+    String shared = "dev=http://registry.dev:8081,staging=http://registry.staging:8081";
+    WebhookConfig config = WebhookConfig.fromEnv(Map.of("SCHEMAGATE_ENVIRONMENTS", shared));
+
+    assertThat(config.environments().order()).containsExactly("dev", "staging");
+    assertThat(config.registryOf("staging")).isEqualTo(URI.create("http://registry.staging:8081"));
+  }
+
+  @Test
+  void shouldAcceptKubernetesWordsForTheFailureMode() throws Exception {
+    assertThat(
+            WebhookConfig.fromEnv(Map.of("SCHEMAGATE_WEBHOOK_FAILURE_MODE", "Ignore"))
+                .failurePolicy())
+        .isEqualTo(FailurePolicy.OPEN);
   }
 }

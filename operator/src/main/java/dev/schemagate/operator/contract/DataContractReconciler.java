@@ -16,10 +16,12 @@ import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractStatus;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.operator.StatusPatch;
-import dev.schemagate.operator.contract.LineageClient.LineageUnavailableException;
+import dev.schemagate.operator.status.Conditions;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.lineage.ConsumerDeclaration;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -43,7 +45,7 @@ public final class DataContractReconciler
     implements Reconciler<DataContract>, Cleaner<DataContract> {
   static final String SCHEMA_RESOLVED = "SchemaResolved";
   static final String VALID = "Valid";
-  static final String READY = "Ready";
+  static final String READY = Conditions.READY;
 
   private final SchemaRegistryClient registry;
   private final LineageClient lineage;
@@ -85,8 +87,8 @@ public final class DataContractReconciler
   private Result evaluate(DataContract resource) {
     DataContractStatus status = new DataContractStatus();
     status.setObservedGeneration(resource.getMetadata().getGeneration());
-    StatusConditions conditions =
-        new StatusConditions(
+    Conditions conditions =
+        new Conditions(
             resource.getStatus() == null ? List.of() : resource.getStatus().getConditions(),
             resource.getMetadata().getGeneration(),
             clock);
@@ -96,7 +98,7 @@ public final class DataContractReconciler
     DataSchema schemaResource = configMaps.dataSchema(namespace, schemaRef);
     if (schemaResource == null) {
       String message = "DataSchema '" + schemaRef + "' does not exist in namespace " + namespace;
-      return waiting(status, conditions, "SchemaNotFound", message);
+      return waiting(status, conditions, Reason.DataSchemaNotFound, message);
     }
     String subject = schemaResource.subject();
     Integer version =
@@ -106,7 +108,7 @@ public final class DataContractReconciler
       return waiting(
           status,
           conditions,
-          "SchemaNotRegistered",
+          Reason.SchemaNotRegistered,
           "DataSchema '" + schemaRef + "' has no registered version yet (see its status)");
     }
     ParsedSchema schema;
@@ -116,26 +118,27 @@ public final class DataContractReconciler
         return waiting(
             status,
             conditions,
-            "SchemaNotRegistered",
+            Reason.SchemaNotRegistered,
             "version " + version + " of subject '" + subject + "' is not in the registry");
       }
       schema = Schemas.parse(registered.get().format(), registered.get().schema());
       status.setSchemaVersion(version);
       status.setSchemaFingerprint(schema.fingerprint().value());
     } catch (RegistryException e) {
+      Reason reason = Reason.of(e, Reason.RegistryUnreachable);
       conditions
-          .unknown(SCHEMA_RESOLVED, "RegistryUnreachable", e.getMessage())
-          .unknown(VALID, "RegistryUnreachable", "not checked until the schema is resolved")
-          .set(READY, false, "RegistryUnreachable", e.getMessage());
+          .unknown(SCHEMA_RESOLVED, reason, e.getMessage())
+          .unknown(VALID, reason, "not checked until the schema is resolved")
+          .set(READY, false, reason, e.getMessage());
       status.setConditions(conditions.build());
-      return new Result(status, true);
+      return new Result(status, reason == Reason.RegistryUnreachable);
     } catch (InvalidSchemaException e) {
-      return waiting(status, conditions, "SchemaUnparsable", e.getMessage());
+      return waiting(status, conditions, Reason.InvalidSchema, e.getMessage());
     }
     conditions.set(
         SCHEMA_RESOLVED,
         true,
-        "Resolved",
+        Reason.Resolved,
         "resolved to version %d of subject '%s'".formatted(version, subject));
 
     JsonNode spec = Serialization.jsonMapper().valueToTree(resource.getSpec());
@@ -157,13 +160,16 @@ public final class DataContractReconciler
           "%d problem(s) against version %d of '%s': %s"
               .formatted(problems.size(), version, subject, problems.getFirst());
       conditions
-          .set(VALID, false, "InvalidContract", message)
-          .set(READY, false, "InvalidContract", message);
+          .set(VALID, false, Reason.InvalidContract, message)
+          .set(READY, false, Reason.InvalidContract, message);
       status.setConditions(conditions.build());
       return new Result(status, false);
     }
     conditions.set(
-        VALID, true, "Valid", "every field named by the contract exists in version " + version);
+        VALID,
+        true,
+        Reason.Valid,
+        "every field named by the contract exists in version " + version);
 
     String dataset =
         LineageColumns.dataset(
@@ -172,18 +178,18 @@ public final class DataContractReconciler
       for (Contract.Consumer consumer : contract.consumers()) {
         lineage.declare(declaration(resource, contract, consumer, dataset));
       }
-    } catch (LineageUnavailableException e) {
-      conditions.set(
-          READY, false, "LineageUnavailable", "consumers not recorded: " + e.getMessage());
+    } catch (RegistryException e) {
+      Reason reason = Reason.of(e, Reason.LineageUnavailable);
+      conditions.set(READY, false, reason, "consumers not recorded: " + e.getMessage());
       status.setConditions(conditions.build());
-      return new Result(status, true);
+      return new Result(status, reason == Reason.LineageUnavailable);
     }
     String model = contract.enforcement().flatMap(Contract.Enforcement::dbtModel).orElse(dataset);
     configMaps.apply(resource, model, DbtContractExporter.export(model, contract, schema));
     conditions.set(
         READY,
         true,
-        "Ready",
+        Reason.Ready,
         "valid against version %d of '%s'; %d consumer(s) recorded in lineage; dbt contract in ConfigMap %s"
             .formatted(
                 version, subject, contract.consumers().size(), DbtConfigMaps.name(resource)));
@@ -191,14 +197,14 @@ public final class DataContractReconciler
     return new Result(status, false);
   }
 
-  private LineageClient.ConsumerDeclaration declaration(
+  private ConsumerDeclaration declaration(
       DataContract resource, Contract contract, Contract.Consumer consumer, String dataset) {
     String owner =
         consumer
             .owner()
             .or(() -> contract.owner().map(Contract.Owner::team))
             .orElse(resource.getMetadata().getNamespace());
-    return new LineageClient.ConsumerDeclaration(
+    return new ConsumerDeclaration(
         consumer.kind().name().toLowerCase(java.util.Locale.ROOT),
         consumer.name(),
         owner,
@@ -210,7 +216,7 @@ public final class DataContractReconciler
   }
 
   private Result waiting(
-      DataContractStatus status, StatusConditions conditions, String reason, String message) {
+      DataContractStatus status, Conditions conditions, Reason reason, String message) {
     conditions
         .set(SCHEMA_RESOLVED, false, reason, message)
         .unknown(VALID, reason, "not checked until the schema is resolved")
@@ -238,7 +244,7 @@ public final class DataContractReconciler
               dataset);
         }
       }
-    } catch (LineageUnavailableException e) {
+    } catch (RegistryException e) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
     }
     return DeleteControl.defaultDelete();

@@ -1,6 +1,6 @@
 package dev.schemagate.operator.contract;
 
-import java.util.Map;
+import dev.schemagate.core.config.Settings;
 import java.util.Optional;
 
 /**
@@ -16,14 +16,12 @@ import java.util.Optional;
  *     prod}); declared consumers are recorded there, which a severity policy may weigh
  */
 public record LineageSettings(String lineageUrl, String namespace, Optional<String> environment) {
-  public static LineageSettings fromEnv(Map<String, String> env, String registryUrl) {
+  public static LineageSettings from(Settings env, String registryUrl) {
     return new LineageSettings(
-        nonBlank(env.get("SCHEMAGATE_LINEAGE_URL")).orElse(registryUrl),
-        nonBlank(env.get("SCHEMAGATE_LINEAGE_NAMESPACE")).orElse("kafka"),
-        nonBlank(env.get("SCHEMAGATE_ENVIRONMENT")));
-  }
-
-  private static Optional<String> nonBlank(String value) {
-    return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+        env.optional("SCHEMAGATE_LINEAGE_URL")
+            .map(u -> env.url("SCHEMAGATE_LINEAGE_URL", u).toString())
+            .orElse(registryUrl),
+        env.text("SCHEMAGATE_LINEAGE_NAMESPACE", "kafka"),
+        env.optional("SCHEMAGATE_ENVIRONMENT"));
   }
 }

@@ -13,6 +13,7 @@ import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.events.EventRecorder;
 import dev.schemagate.operator.events.EventRecorder.Type;
+import dev.schemagate.operator.status.Conditions;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;

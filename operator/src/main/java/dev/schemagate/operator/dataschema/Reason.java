@@ -1,7 +1,9 @@
 package dev.schemagate.operator.dataschema;
 
+import dev.schemagate.operator.status.ConditionReason;
+
 /** Every {@code reason} a DataSchema condition can carry (CamelCase, as Kubernetes expects). */
-public enum Reason {
+public enum Reason implements ConditionReason {
   /** The declared schema was registered as a new version. */
   Registered,
   /** The registry's latest version already is the declared schema. */
@@ -28,6 +30,11 @@ public enum Reason {
   RegistryUnreachable,
   /** The registry refused the request (invalid schema, read-only mode). */
   RegistryRejected,
+  /**
+   * The registry refused the operator's credentials (401) or permission (403); not retried until
+   * the next resync or a change, since the same call would be refused again.
+   */
+  RegistryNotAuthorized,
   /** An older DataSchema claims the same subject. */
   ResourceConflict,
   /** The {@code schemagate.dev/paused} annotation stops reconciliation. */

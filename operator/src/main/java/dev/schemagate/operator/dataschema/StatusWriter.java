@@ -1,13 +1,12 @@
 package dev.schemagate.operator.dataschema;
 
-import static dev.schemagate.operator.dataschema.Conditions.COMPATIBLE;
-import static dev.schemagate.operator.dataschema.Conditions.READY;
-import static dev.schemagate.operator.dataschema.Conditions.SYNCED;
+import static dev.schemagate.operator.status.Conditions.READY;
 
 import dev.schemagate.crds.v1alpha1.BreakingChange;
 import dev.schemagate.crds.v1alpha1.Condition;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
+import dev.schemagate.operator.status.Conditions;
 import dev.schemagate.registry.client.RegisteredSchema;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +19,8 @@ import java.util.stream.Collectors;
  * message that says what to do.
  */
 final class StatusWriter {
+  static final String COMPATIBLE = "Compatible";
+  static final String SYNCED = "Synced";
   private static final int CHANGES_IN_MESSAGE = 3;
   private final Clock clock;
 

@@ -1,8 +1,9 @@
 package dev.schemagate.operator.promotion;
 
+import dev.schemagate.core.config.Environments;
+import dev.schemagate.core.config.Settings;
 import dev.schemagate.operator.promotion.notify.NotificationSettings;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * How promotions run: the environments and their registries ({@code SCHEMAGATE_ENVIRONMENTS}), how
@@ -14,12 +15,9 @@ public record PromotionSettings(
     Duration retryInterval,
     NotificationSettings notifications) {
 
-  public static PromotionSettings fromEnv(
-      Map<String, String> env, Duration registryTimeout, Duration retryInterval) {
+  public static PromotionSettings from(
+      Settings env, Duration registryTimeout, Duration retryInterval) {
     return new PromotionSettings(
-        Environments.parse(env.get("SCHEMAGATE_ENVIRONMENTS")),
-        registryTimeout,
-        retryInterval,
-        NotificationSettings.fromEnv(env));
+        env.environments(), registryTimeout, retryInterval, NotificationSettings.from(env));
   }
 }

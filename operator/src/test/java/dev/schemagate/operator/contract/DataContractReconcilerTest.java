@@ -140,8 +140,8 @@ class DataContractReconcilerTest {
 
     DataContract waiting = awaitCondition("SchemaResolved", "False");
 
-    assertThat(condition(waiting, "SchemaResolved")).isEqualTo("False/SchemaNotFound");
-    assertThat(condition(waiting, "Ready")).isEqualTo("False/SchemaNotFound");
+    assertThat(condition(waiting, "SchemaResolved")).isEqualTo("False/DataSchemaNotFound");
+    assertThat(condition(waiting, "Ready")).isEqualTo("False/DataSchemaNotFound");
   }
 
   private void schema() {

@@ -1,13 +1,13 @@
 package dev.schemagate.operator.contract;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.schemagate.core.config.Environments;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaSpec;
 import dev.schemagate.crds.v1alpha1.SchemaFormatType;
 import dev.schemagate.operator.OperatorFixture;
 import dev.schemagate.operator.OperatorSettings;
-import dev.schemagate.operator.promotion.Environments;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.NotificationSettings;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -25,7 +25,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +45,10 @@ public final class LineageOperatorFixture implements AutoCloseable {
   public final ConcurrentLinkedQueue<String> pagerDuty = new ConcurrentLinkedQueue<>();
   public final AtomicInteger slackAttempts = new AtomicInteger();
   public final int closedPort;
+
+  /** The Promotion controller's retry timer in these tests. */
+  public static final Duration PROMOTION_RETRY = Duration.ofMinutes(10);
+
   private final Operator operator;
   private final LineageControllers controllers;
 
@@ -83,13 +86,13 @@ public final class LineageOperatorFixture implements AutoCloseable {
         new LineageSettings(base.registryServer.url(), "kafka", Optional.of("prod"));
     PromotionSettings promotions =
         new PromotionSettings(
-            new Environments(
-                Map.of(
-                    "dev", base.registryServer.url(),
-                    "staging", staging.url(),
-                    "broken", "http://127.0.0.1:" + closedPort)),
+            Environments.parse(
+                "dev=%s,staging=%s,broken=http://127.0.0.1:%d"
+                    .formatted(base.registryServer.url(), staging.url(), closedPort)),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(1),
+            // Longer than any test waits: a Promotion that moves on was woken by a watch, not
+            // by this timer (PromotionReconcilerTest#shouldWakeAWaitingPromotion...).
+            PROMOTION_RETRY,
             new NotificationSettings(
                 Optional.of(URI.create(hooksUrl + "/slack")),
                 Optional.of(URI.create(hooksUrl + "/pagerduty")),

@@ -1,7 +1,6 @@
 package dev.schemagate.operator.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,18 +20,6 @@ class ChangedFieldsTest {
   void shouldNameTheFieldAChangePathTouches(String path, String field) {
     assertThat(ChangedFields.field(path))
         .isEqualTo(field.isEmpty() ? Optional.empty() : Optional.of(field));
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "dev|is not name=url",
-        "dev=registry:8081|must be an http(s) URL",
-        "dev=http://a,dev=http://b|listed twice"
-      })
-  void shouldRefuseABadEnvironmentList(String text, String message) {
-    assertThatThrownBy(() -> Environments.parse(text)).hasMessageContaining(message);
   }
 
   @ParameterizedTest

@@ -181,9 +181,26 @@ class PromotionReconcilerTest {
     promote("unreachable", 1, "dev", "broken");
 
     Promotion failed = awaitPhase("unreachable", PromotionPhase.Failed);
-    assertThat(condition(failed, "Ready")).isEqualTo("False/TargetUnreachable");
+    assertThat(condition(failed, "Ready")).isEqualTo("False/RegistryUnreachable");
+    assertThat(failed.getStatus().getConditions().getFirst().message())
+        .contains("broken's registry");
     assertThat(awaitNotice(fixture.slack, before, "Promotion failed").toString())
         .contains("broken");
+  }
+
+  @Test
+  void shouldWakeAWaitingPromotionWhenItsDataSchemaAppearsRatherThanOnTheRetryTimer() {
+    promote("early", 1, "dev", "staging");
+    Promotion waiting = awaitPhase("early", PromotionPhase.Pending);
+    assertThat(condition(waiting, "Ready")).isEqualTo("False/DataSchemaNotFound");
+
+    dataSchema(schema("orders-v1.avsc"), Compatibility.BACKWARD);
+
+    // The retry timer is LineageOperatorFixture.PROMOTION_RETRY (10 minutes): only the
+    // DataSchema watch can move the Promotion on within the wait.
+    Promotion done = awaitPhase("early", PromotionPhase.Promoted);
+    assertThat(condition(done, "Ready")).isEqualTo("True/Promoted");
+    assertThat(done.getStatus().getTargetVersion()).isEqualTo(1);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.schemagate.registry.server;
 
+import dev.schemagate.core.config.ConfigException;
+import dev.schemagate.core.config.Settings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +97,12 @@ public record RegistryConfig(
       throw new InvalidConfigException(
           "unknown flag(s) " + unknown + "; known flags: " + Builder.FLAGS);
     }
+    try {
+      // Applied by logback.xml; read here so a bad value stops start-up like any other.
+      Settings.of(env).logLevel();
+    } catch (ConfigException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
     Builder builder =
         builder()
             .host(values.getOrDefault("host", "0.0.0.0"))
@@ -121,7 +129,8 @@ public record RegistryConfig(
   private static int parsePort(String text) {
     long port = parseLong("port", text);
     if (port < 0 || port > 65535) {
-      throw new InvalidConfigException("port must be between 0 and 65535, got " + text);
+      throw new InvalidConfigException(
+          "port (SCHEMAGATE_PORT / --port) must be between 0 and 65535, got " + text);
     }
     return (int) port;
   }
@@ -130,7 +139,9 @@ public record RegistryConfig(
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      throw new InvalidConfigException(name + " must be a number, got '" + text + "'");
+      throw new InvalidConfigException(
+          "%s (SCHEMAGATE_%s / --%s) must be a number, got '%s'"
+              .formatted(name, name.toUpperCase().replace('-', '_'), name, text));
     }
   }
 
@@ -140,7 +151,9 @@ public record RegistryConfig(
       if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())
           || uri.getHost() == null) {
         throw new InvalidConfigException(
-            "redis url must look like redis://host:6379, got '" + text + "'");
+            "redis url (SCHEMAGATE_REDIS_URL / --redis-url) must look like redis://host:6379, got '"
+                + text
+                + "'");
       }
       return uri;
     } catch (java.net.URISyntaxException e) {

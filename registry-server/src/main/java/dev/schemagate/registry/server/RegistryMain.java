@@ -1,5 +1,6 @@
 package dev.schemagate.registry.server;
 
+import dev.schemagate.core.config.Startup;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -12,7 +13,7 @@ public final class RegistryMain {
   private RegistryMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+    if (Startup.wantsHelp(args)) {
       System.out.println(
           """
           schemagate registry: a Confluent-compatible schema registry on PostgreSQL.
@@ -23,22 +24,25 @@ public final class RegistryMain {
             SCHEMAGATE_DB_USER, SCHEMAGATE_DB_PASSWORD
             SCHEMAGATE_REDIS_URL     redis://host:6379 shared cache (default: none)
             SCHEMAGATE_DATA_DIR      embedded PostgreSQL data (default ~/.schemagate)
-            SCHEMAGATE_MAX_REQUEST_BYTES  largest accepted body (default 8388608)""");
+            SCHEMAGATE_MAX_REQUEST_BYTES  largest accepted body (default 8388608)
+            SCHEMAGATE_SEVERITY_POLICY    lineage severity policy file, YAML or JSON (default: built in)
+            SCHEMAGATE_LOG_LEVEL     trace, debug, info (default), warn, error, off
+          A bad value stops start-up with one line and exit code 2.""");
       return;
     }
     RegistryConfig config;
     try {
       config = RegistryConfig.fromEnvironment(System.getenv(), List.of(args));
     } catch (RegistryConfig.InvalidConfigException e) {
-      System.err.println("schemagate-registry: " + e.getMessage());
-      System.exit(2);
+      Startup.fail("schemagate-registry", e.getMessage(), System.err);
+      System.exit(Startup.BAD_CONFIGURATION);
       return;
     }
     RunningRegistry registry;
     try {
       registry = RegistryServer.start(config);
     } catch (RuntimeException e) {
-      System.err.println("schemagate-registry: cannot start: " + e.getMessage());
+      Startup.fail("schemagate-registry", "cannot start: " + e.getMessage(), System.err);
       LOG.debug("start-up failure", e);
       System.exit(1);
       return;

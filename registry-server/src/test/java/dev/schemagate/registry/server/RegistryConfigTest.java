@@ -50,7 +50,11 @@ class RegistryConfigTest {
   void shouldRefuseBadValuesWithAMessageNamingThem() {
     assertThatThrownBy(
             () -> RegistryConfig.fromEnvironment(Map.of("SCHEMAGATE_PORT", "http"), List.of()))
-        .hasMessageContaining("port must be a number, got 'http'");
+        .hasMessageContaining("port (SCHEMAGATE_PORT / --port) must be a number, got 'http'");
+    assertThatThrownBy(
+            () -> RegistryConfig.fromEnvironment(Map.of("SCHEMAGATE_LOG_LEVEL", "loud"), List.of()))
+        .hasMessage(
+            "SCHEMAGATE_LOG_LEVEL='loud' must be one of trace, debug, info, warn, error, off");
     assertThatThrownBy(() -> RegistryConfig.fromEnvironment(Map.of(), List.of("--port=70000")))
         .hasMessageContaining("between 0 and 65535");
     assertThatThrownBy(() -> RegistryConfig.fromEnvironment(Map.of(), List.of("--colour=blue")))

@@ -1,15 +1,16 @@
 package dev.schemagate.webhooks.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.schemagate.core.config.Startup;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
-/** Writes JSON answers: AdmissionReviews, and {@code {"code": ..., "message": ...}} errors. */
+/**
+ * Writes JSON answers: AdmissionReviews, and errors in the body every schemagate server uses,
+ * {@code {"error_code": ..., "message": ...}}.
+ */
 final class Responses {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Responses() {}
 
   static void json(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -21,7 +22,6 @@ final class Responses {
   }
 
   static void error(HttpExchange exchange, int status, String message) throws IOException {
-    ObjectNode body = JSON.createObjectNode().put("code", status).put("message", message);
-    json(exchange, status, JSON.writeValueAsBytes(body));
+    json(exchange, status, Startup.errorBody(status, message).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,8 +1,8 @@
 package dev.schemagate.operator.promotion.notify;
 
+import dev.schemagate.core.config.Settings;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,34 +28,18 @@ public record NotificationSettings(
         Optional.empty(), Optional.empty(), Optional.empty(), 5, Duration.ofSeconds(1));
   }
 
-  public static NotificationSettings fromEnv(Map<String, String> env) {
-    Optional<String> routingKey = nonBlank(env.get("SCHEMAGATE_PAGERDUTY_ROUTING_KEY"));
+  public static NotificationSettings from(Settings env) {
+    Optional<String> routingKey = env.optional("SCHEMAGATE_PAGERDUTY_ROUTING_KEY");
     Optional<URI> pagerDuty =
-        nonBlank(env.get("SCHEMAGATE_PAGERDUTY_EVENTS_URL"))
-            .map(u -> url("SCHEMAGATE_PAGERDUTY_EVENTS_URL", u))
+        env.optional("SCHEMAGATE_PAGERDUTY_EVENTS_URL")
+            .map(u -> env.url("SCHEMAGATE_PAGERDUTY_EVENTS_URL", u))
             .or(() -> routingKey.map(k -> PAGERDUTY_EVENTS));
     return new NotificationSettings(
-        nonBlank(env.get("SCHEMAGATE_SLACK_WEBHOOK_URL"))
-            .map(u -> url("SCHEMAGATE_SLACK_WEBHOOK_URL", u)),
+        env.optional("SCHEMAGATE_SLACK_WEBHOOK_URL")
+            .map(u -> env.url("SCHEMAGATE_SLACK_WEBHOOK_URL", u)),
         pagerDuty,
         routingKey,
         5,
         Duration.ofSeconds(1));
-  }
-
-  private static URI url(String name, String value) {
-    try {
-      URI uri = URI.create(value);
-      if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-        throw new IllegalArgumentException();
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + "='" + value + "' is not an http(s) URL");
-    }
-  }
-
-  private static Optional<String> nonBlank(String value) {
-    return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
   }
 }

@@ -1,8 +1,9 @@
-package dev.schemagate.operator.dataschema;
+package dev.schemagate.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.schemagate.crds.v1alpha1.Condition;
+import dev.schemagate.operator.dataschema.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ class ConditionsTest {
   @Test
   void shouldKeepTheTransitionTimeWhenTheStatusStaysTheSame() {
     List<Condition> next =
-        new Conditions(List.of(READY_SINCE_NOON), 2, later)
+        new Conditions(List.of(READY_SINCE_NOON), 2L, later)
             .set("Ready", true, Reason.UpToDate, "up to date")
             .build();
 
@@ -29,7 +30,7 @@ class ConditionsTest {
   @Test
   void shouldStampANewTransitionTimeWhenTheStatusChanges() {
     List<Condition> next =
-        new Conditions(List.of(READY_SINCE_NOON), 2, later)
+        new Conditions(List.of(READY_SINCE_NOON), 2L, later)
             .set("Ready", false, Reason.IncompatibleChange, "refused")
             .unknown("Synced", Reason.RegistryUnreachable, "cannot tell")
             .build();
@@ -44,7 +45,7 @@ class ConditionsTest {
   @Test
   void shouldCarryAConditionOverUnchangedWhenAskedToKeepIt() {
     List<Condition> next =
-        new Conditions(List.of(READY_SINCE_NOON), 5, later)
+        new Conditions(List.of(READY_SINCE_NOON), 5L, later)
             .keep("Ready")
             .keep("Compatible")
             .build();

@@ -1,4 +1,4 @@
-package dev.schemagate.operator.dataschema;
+package dev.schemagate.operator.status;
 
 import dev.schemagate.crds.v1alpha1.Condition;
 import java.time.Clock;
@@ -10,34 +10,34 @@ import java.util.Map;
 
 /**
  * Builds a conditions list from the previous one: a condition whose status does not change keeps
- * its {@code lastTransitionTime}, as the Kubernetes convention requires.
+ * its {@code lastTransitionTime}, as the Kubernetes convention requires. The one condition helper
+ * of the three kinds; reasons come from each kind's {@code Reason} enum.
  */
-final class Conditions {
-  static final String READY = "Ready";
-  static final String COMPATIBLE = "Compatible";
-  static final String SYNCED = "Synced";
+public final class Conditions {
+  /** kstatus' summary condition, on every kind. */
+  public static final String READY = "Ready";
 
   private final Map<String, Condition> previous = new LinkedHashMap<>();
   private final Map<String, Condition> next = new LinkedHashMap<>();
   private final long generation;
   private final Clock clock;
 
-  Conditions(List<Condition> previous, long generation, Clock clock) {
+  public Conditions(List<Condition> previous, Long generation, Clock clock) {
     previous.forEach(c -> this.previous.put(c.type(), c));
-    this.generation = generation;
+    this.generation = generation == null ? 0 : generation;
     this.clock = clock;
   }
 
-  Conditions set(String type, boolean status, Reason reason, String message) {
+  public Conditions set(String type, boolean status, ConditionReason reason, String message) {
     return set(type, status ? Condition.TRUE : Condition.FALSE, reason, message);
   }
 
-  Conditions unknown(String type, Reason reason, String message) {
+  public Conditions unknown(String type, ConditionReason reason, String message) {
     return set(type, Condition.UNKNOWN, reason, message);
   }
 
   /** Carries a condition over unchanged (e.g. while paused). */
-  Conditions keep(String type) {
+  public Conditions keep(String type) {
     Condition old = previous.get(type);
     if (old != null) {
       next.put(type, old);
@@ -45,7 +45,7 @@ final class Conditions {
     return this;
   }
 
-  private Conditions set(String type, String status, Reason reason, String message) {
+  private Conditions set(String type, String status, ConditionReason reason, String message) {
     Condition old = previous.get(type);
     String since =
         old != null && old.status().equals(status)
@@ -55,7 +55,7 @@ final class Conditions {
     return this;
   }
 
-  List<Condition> build() {
+  public List<Condition> build() {
     return new ArrayList<>(next.values());
   }
 }
