@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.cli.manifest.ManifestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,9 +31,19 @@ public final class Schemagate implements Runnable {
   public static final int INCOMPATIBLE = 1;
   public static final int INVALID_INPUT = 2;
 
+  /** No subcommand: print the usage (to stderr, as for any usage problem) and exit 2. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    throw new NoSubcommand();
+  }
+
+  /** Signals "usage already printed": the handler adds nothing. */
+  private static final class NoSubcommand extends RuntimeException {
+    NoSubcommand() {
+      super(null, null, false, false);
+    }
   }
 
   /** The command line with schemagate's exit codes and one-line errors, writing to stdout/err. */
@@ -57,8 +68,11 @@ public final class Schemagate implements Runnable {
         });
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
+          if (e instanceof NoSubcommand) {
+            return INVALID_INPUT;
+          }
           String message =
-              e instanceof CliException
+              e instanceof CliException || e instanceof ManifestException
                   ? e.getMessage()
                   : "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
           cmd.getErr().println(prefix(cmd) + oneLine(message));
