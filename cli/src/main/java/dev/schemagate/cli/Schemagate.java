@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.cli.diff.DiffException;
 import dev.schemagate.cli.manifest.ManifestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       FingerprintCommand.class,
       ExportDbtCommand.class,
       DlqReplayCommand.class,
+      DiffCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -72,7 +74,9 @@ public final class Schemagate implements Runnable {
             return INVALID_INPUT;
           }
           String message =
-              e instanceof CliException || e instanceof ManifestException
+              e instanceof CliException
+                      || e instanceof ManifestException
+                      || e instanceof DiffException
                   ? e.getMessage()
                   : "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
           cmd.getErr().println(prefix(cmd) + oneLine(message));
