@@ -92,7 +92,11 @@ final class DiffCommand implements Callable<Integer> {
       DiffReport report =
           new DiffEngine(repository, history.history()).diff(base, head, normalised(paths));
       if (lineage != null) {
-        report = report.withImpact(new LineageImpact(lineage, lineageNamespace).assess(report));
+        try (SchemaRegistryClient client = registryClient(lineage)) {
+          report =
+              report.withImpact(
+                  new LineageImpact(lineage, client.lineage(), lineageNamespace).assess(report));
+        }
       }
       var out = spec.commandLine().getOut();
       out.print(
@@ -113,6 +117,14 @@ final class DiffCommand implements Callable<Integer> {
         .toList();
   }
 
+  /** A gate must answer in bounded time: a registry that does not answer is exit code 2. */
+  static SchemaRegistryClient registryClient(String url) {
+    return SchemaRegistryClient.builder(url)
+        .requestTimeout(Duration.ofSeconds(10))
+        .maxBlock(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** The history to check against, and the client to close afterwards. */
   private record Registry(SchemaHistory history, Optional<SchemaRegistryClient> client)
       implements AutoCloseable {
@@ -120,11 +132,7 @@ final class DiffCommand implements Callable<Integer> {
       if (url == null) {
         return new Registry(DiffEngine.baseOnly(), Optional.empty());
       }
-      SchemaRegistryClient client =
-          SchemaRegistryClient.builder(url)
-              .requestTimeout(Duration.ofSeconds(10))
-              .maxBlock(Duration.ofSeconds(20))
-              .build();
+      SchemaRegistryClient client = registryClient(url);
       return new Registry(new RegistryHistory(client, url), Optional.of(client));
     }
 

@@ -132,9 +132,11 @@ class DiffRegistryTest {
           .contains("| exec-revenue | dashboard | CRITICAL |")
           .contains("| fraud-scoring | ml_model | HIGH |")
           .doesNotContain("order-notifications");
-      assertThat(streaming)
-          .contains("| order-notifications | service | MEDIUM |")
-          .contains("| stg_orders | topic |");
+      assertThat(streaming).contains("| order-notifications | service | MEDIUM |");
+      assertThat(md)
+          .containsPattern(
+              "Fields traced: `kafka.orders.customerId`, `kafka.orders.amount` · [1-9][0-9]*"
+                  + " columns? reached downstream");
       JsonNode impact = new ObjectMapper().readTree(json.out()).get("impact").get(0);
       assertThat(impact.get("subject").asText()).isEqualTo("orders-value");
       assertThat(impact.get("severity").asText()).isEqualTo("CRITICAL");

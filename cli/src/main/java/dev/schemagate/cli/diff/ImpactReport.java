@@ -16,26 +16,22 @@ public record ImpactReport(List<SubjectImpact> subjects) {
    * The impact of one subject's changes.
    *
    * @param fields the lineage columns asked about ({@code kafka.orders.amount})
-   * @param unknownFields those the lineage graph does not know
-   * @param severity the registry's grade (LOW..CRITICAL)
+   * @param severity the registry's grade (NONE..CRITICAL)
    * @param reason why that grade
    * @param assets the affected assets
-   * @param topics downstream Kafka datasets the columns flow into
+   * @param reachedColumns how many columns downstream the changed ones flow into
    */
   public record SubjectImpact(
       String subject,
       List<String> fields,
-      List<String> unknownFields,
       String severity,
       boolean blocking,
       String reason,
       List<Asset> assets,
-      List<String> topics) {
+      int reachedColumns) {
     public SubjectImpact {
       fields = List.copyOf(fields);
-      unknownFields = List.copyOf(unknownFields);
       assets = List.copyOf(assets);
-      topics = List.copyOf(topics);
     }
   }
 

@@ -73,8 +73,7 @@ public final class JsonDiffReport {
                 node.put("blocking", subject.blocking());
                 node.put("reason", subject.reason());
                 subject.fields().forEach(node.withArray("fields")::add);
-                subject.unknownFields().forEach(node.withArray("unknownFields")::add);
-                subject.topics().forEach(node.withArray("topics")::add);
+                node.put("reachedColumns", subject.reachedColumns());
                 ArrayNode assets = node.putArray("assets");
                 for (ImpactReport.Asset asset : subject.assets()) {
                   ObjectNode a = assets.addObject();

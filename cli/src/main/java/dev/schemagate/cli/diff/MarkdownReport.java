@@ -117,14 +117,15 @@ public final class MarkdownReport {
                   subject.severity(),
                   subject.blocking() ? " (blocking)" : "",
                   cell(subject.reason())));
-      if (!subject.unknownFields().isEmpty()) {
-        md.append(
-            "Not in the lineage graph: `%s`\n"
-                .formatted(String.join("`, `", subject.unknownFields())));
-      }
+      md.append(
+          "Fields traced: `%s` · %d column%s reached downstream\n"
+              .formatted(
+                  String.join("`, `", subject.fields()),
+                  subject.reachedColumns(),
+                  plural(subject.reachedColumns())));
     }
     table(md, "Batch (dbt models, dashboards, ML models)", impact, false);
-    table(md, "Streaming (services, topics)", impact, true);
+    table(md, "Streaming (services)", impact, true);
   }
 
   private static void table(
@@ -144,13 +145,6 @@ public final class MarkdownReport {
                       asset.owner(),
                       subject.subject(),
                       cell(asset.path())));
-        }
-      }
-      if (streaming) {
-        for (String topic : subject.topics()) {
-          rows.append(
-              "| %s | topic | | %s | | %s | |\n"
-                  .formatted(topic, subject.severity(), subject.subject()));
         }
       }
     }

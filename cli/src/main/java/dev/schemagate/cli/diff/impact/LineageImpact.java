@@ -1,20 +1,12 @@
 package dev.schemagate.cli.diff.impact;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.cli.diff.DiffException;
 import dev.schemagate.cli.diff.DiffReport;
 import dev.schemagate.cli.diff.ImpactReport;
 import dev.schemagate.cli.diff.LocatedChange;
 import dev.schemagate.cli.diff.SchemaDiff;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.schemagate.registry.client.RegistryException;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,23 +18,22 @@ import java.util.Set;
  * /api/v1/lineage/impact?field=...}), the way the operator grades a Promotion: a field is {@code
  * namespace.topic.field}, the topic named after the subject (TopicNameStrategy).
  *
- * <p>Written against the HTTP API here because the shared lineage client was not yet in
- * registry-client when this was written; it should move onto that client.
+ * <p>Through registry-client's {@link LineageClient}: the same connections, credentials, retries
+ * and error mapping as every registry call.
  */
 public final class LineageImpact {
   /** Changes that touch no existing field a consumer reads. */
   private static final Set<String> HARMLESS = Set.of("FIELD_ADDED", "DOC_CHANGED", "ALIAS_ADDED");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final String url;
   private final String namespace;
-  private final HttpClient http;
+  private final LineageClient lineage;
 
-  public LineageImpact(String url, String namespace) {
-    this.url = url.replaceAll("/+$", "");
+  /** {@code lineage} belongs to the caller, who closes the registry client it came from. */
+  public LineageImpact(String url, LineageClient lineage, String namespace) {
+    this.url = url;
+    this.lineage = lineage;
     this.namespace = namespace;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public ImpactReport assess(DiffReport report) {
@@ -54,7 +45,7 @@ public final class LineageImpact {
       }
       String dataset = dataset(schema.subject());
       List<String> columns = fields.stream().map(f -> namespace + "." + dataset + "." + f).toList();
-      subjects.add(query(schema.subject(), dataset, columns));
+      subjects.add(query(schema.subject(), columns));
     }
     return new ImpactReport(subjects);
   }
@@ -88,90 +79,34 @@ public final class LineageImpact {
         : subject;
   }
 
-  private ImpactReport.SubjectImpact query(String subject, String dataset, List<String> columns) {
-    StringBuilder query = new StringBuilder(url).append("/api/v1/lineage/impact?");
-    for (int i = 0; i < columns.size(); i++) {
-      query.append(i == 0 ? "" : "&").append("field=");
-      query.append(URLEncoder.encode(columns.get(i), StandardCharsets.UTF_8));
+  private ImpactReport.SubjectImpact query(String subject, List<String> columns) {
+    dev.schemagate.registry.client.lineage.ImpactReport answer;
+    try {
+      answer = lineage.impact(columns);
+    } catch (RegistryException e) {
+      throw new DiffException(
+          DiffException.Reason.LINEAGE_UNAVAILABLE,
+          "lineage API at %s: %s".formatted(url, e.getMessage()));
     }
-    JsonNode body = get(query.toString());
     List<ImpactReport.Asset> assets = new ArrayList<>();
-    for (JsonNode asset : body.path("affectedAssets")) {
+    for (var asset : answer.assets()) {
       assets.add(
           new ImpactReport.Asset(
-              asset.path("id").asText(),
-              asset.path("kind").asText(),
-              asset.path("name").asText(),
-              asset.path("owner").asText(),
-              asset.path("criticality").asText(),
-              asset.path("direct").asBoolean(),
-              asset.path("explanation").asText(String.join(" → ", texts(asset.path("path"))))));
+              asset.id(),
+              asset.kind(),
+              asset.name(),
+              asset.owner(),
+              asset.criticality(),
+              asset.direct(),
+              asset.explanation()));
     }
-    Set<String> topics = new LinkedHashSet<>();
-    for (String column : texts(body.path("columns"))) {
-      String prefix = namespace + ".";
-      if (column.startsWith(prefix)) {
-        String rest = column.substring(prefix.length());
-        int dot = rest.indexOf('.');
-        String topic = dot < 0 ? rest : rest.substring(0, dot);
-        if (!topic.equals(dataset)) {
-          topics.add(topic);
-        }
-      }
-    }
-    JsonNode severity = body.path("severity");
     return new ImpactReport.SubjectImpact(
         subject,
         columns,
-        texts(body.path("unknownFields")),
-        severity.path("level").asText("UNKNOWN"),
-        severity.path("blocking").asBoolean(false),
-        severity.path("reason").asText(""),
+        answer.severity(),
+        answer.blocking(),
+        answer.reason(),
         assets,
-        List.copyOf(topics));
-  }
-
-  private JsonNode get(String uri) {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(uri))
-                  .timeout(Duration.ofSeconds(15))
-                  .header("Accept", "application/json")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | IllegalArgumentException e) {
-      throw unavailable("cannot reach it: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable("interrupted");
-    }
-    if (response.statusCode() != 200) {
-      String message = response.body();
-      try {
-        message = JSON.readTree(response.body()).path("message").asText(message);
-      } catch (IOException notJson) {
-        // keep the raw body
-      }
-      throw unavailable("HTTP %d: %s".formatted(response.statusCode(), message));
-    }
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw unavailable("answered with something that is not JSON");
-    }
-  }
-
-  private DiffException unavailable(String why) {
-    return new DiffException(
-        DiffException.Reason.LINEAGE_UNAVAILABLE, "lineage API at %s: %s".formatted(url, why));
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
+        answer.reachedColumns());
   }
 }
