@@ -213,6 +213,24 @@ class DiffCommandTest {
   }
 
   @Test
+  void shouldPairEachFileOfASubjectDeclaredInSeveralFiles() {
+    git.copySample("schemas/orders/orders-v2.yaml", "versions/orders-v2.yaml")
+        .copySample("schemas/orders/orders-v3.yaml", "versions/orders-v3.yaml")
+        .commit("versions");
+    git.branch("versions");
+    git.write("versions/orders-v2.yaml", readSample("schemas/orders/orders-v2.yaml") + "# note\n")
+        .copySample("schemas/orders/orders-v3-BREAKING.yaml", "versions/orders-v3.yaml")
+        .commit("break v3 only");
+
+    CliRun run = CliRun.of("diff", "--repo", dir.toString(), "--base", "versions");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("### ❌ `orders-value` — changed · BACKWARD · `versions/orders-v3.yaml`")
+        .doesNotContain("versions/orders-v2.yaml");
+  }
+
+  @Test
   void shouldLimitTheDiffToTheGivenPaths() {
     git.copySample("schemas/orders/orders-v3-BREAKING.yaml", ORDERS).commit("v3");
 

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What one side of the diff declares in the files that changed: schemas by subject, contracts by
- * {@code namespace/name}. A ConfigMap that changed on its own brings in the DataSchemas beside it
- * that read it.
+ * What one side of the diff declares in the files that changed: schemas by {@code file#subject} (a
+ * subject may be declared in several files, e.g. one per version), contracts by {@code
+ * namespace/name}. A ConfigMap that changed on its own brings in the DataSchemas beside it that
+ * read it.
  */
 public record Declarations(
     Map<String, SchemaManifest> schemas, Map<String, ContractManifest> contracts) {
@@ -38,14 +39,14 @@ public record Declarations(
           continue;
         }
         for (SchemaManifest schema : reader.schemas(path, documents.get())) {
-          schemas.putIfAbsent(schema.subject(), schema);
+          schemas.putIfAbsent(key(schema), schema);
         }
         for (ContractManifest contract : ManifestReader.contracts(path, documents.get())) {
           contracts.putIfAbsent(contract.id(), contract);
         }
         reader
             .readersOfConfigMaps(path, documents.get())
-            .forEach(s -> schemas.putIfAbsent(s.subject(), s));
+            .forEach(s -> schemas.putIfAbsent(key(s), s));
       } else {
         config
             .target(path)
@@ -55,7 +56,7 @@ public record Declarations(
                         .ifPresent(
                             text ->
                                 schemas.putIfAbsent(
-                                    target.subject(),
+                                    path + "#" + target.subject(),
                                     new SchemaManifest(
                                         path,
                                         1,
@@ -70,6 +71,10 @@ public record Declarations(
       }
     }
     return new Declarations(schemas, contracts);
+  }
+
+  static String key(SchemaManifest schema) {
+    return schema.file() + "#" + schema.subject();
   }
 
   /** Parses files of one tree once each; errors name the ref, the file and the line. */

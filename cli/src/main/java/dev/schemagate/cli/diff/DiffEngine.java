@@ -58,16 +58,9 @@ public final class DiffEngine {
     Declarations before = Declarations.read(base, RepoConfig.of(base), basePaths);
     Declarations after = Declarations.read(head, RepoConfig.of(head), headPaths);
 
-    Set<String> subjects = new LinkedHashSet<>(after.schemas().keySet());
-    subjects.addAll(before.schemas().keySet());
     List<SchemaDiff> schemas = new ArrayList<>();
-    for (String subject : subjects) {
-      compare(
-              subject,
-              Optional.ofNullable(before.schemas().get(subject)),
-              Optional.ofNullable(after.schemas().get(subject)),
-              renamedFrom)
-          .ifPresent(schemas::add);
+    for (Pair pair : pairs(before, after, renamedFrom)) {
+      compare(pair.subject(), pair.base(), pair.head(), renamedFrom).ifPresent(schemas::add);
     }
     Set<String> contracts = new LinkedHashSet<>(after.contracts().keySet());
     contracts.addAll(before.contracts().keySet());
@@ -78,6 +71,47 @@ public final class DiffEngine {
       ContractChanges.compare(was, is).ifPresent(contractDiffs::add);
     }
     return new DiffReport(label(baseRef), label(headRef), schemas, contractDiffs, Optional.empty());
+  }
+
+  private record Pair(
+      String subject, Optional<SchemaManifest> base, Optional<SchemaManifest> head) {}
+
+  /**
+   * Pairs each head declaration with its base: the same subject in the same (or renamed) file
+   * first, then a subject declared once on each side (moved between files). What is left was added
+   * or deleted.
+   */
+  private static List<Pair> pairs(
+      Declarations before, Declarations after, Map<String, String> renamedFrom) {
+    List<SchemaManifest> unpaired = new ArrayList<>(before.schemas().values());
+    List<Pair> pairs = new ArrayList<>();
+    List<SchemaManifest> heads = new ArrayList<>();
+    for (SchemaManifest head : after.schemas().values()) {
+      String basePath = renamedFrom.getOrDefault(head.file(), head.file());
+      Optional<SchemaManifest> base =
+          unpaired.stream()
+              .filter(b -> b.subject().equals(head.subject()) && b.file().equals(basePath))
+              .findFirst();
+      if (base.isPresent()) {
+        unpaired.remove(base.get());
+        pairs.add(new Pair(head.subject(), base, Optional.of(head)));
+      } else {
+        heads.add(head);
+      }
+    }
+    for (SchemaManifest head : heads) {
+      List<SchemaManifest> same =
+          unpaired.stream().filter(b -> b.subject().equals(head.subject())).toList();
+      long headsOfSubject = heads.stream().filter(h -> h.subject().equals(head.subject())).count();
+      Optional<SchemaManifest> base =
+          same.size() == 1 && headsOfSubject == 1 ? Optional.of(same.getFirst()) : Optional.empty();
+      base.ifPresent(unpaired::remove);
+      pairs.add(new Pair(head.subject(), base, Optional.of(head)));
+    }
+    for (SchemaManifest gone : unpaired) {
+      pairs.add(new Pair(gone.subject(), Optional.of(gone), Optional.empty()));
+    }
+    return pairs;
   }
 
   private String label(String ref) {
