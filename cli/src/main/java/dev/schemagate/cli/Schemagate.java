@@ -2,6 +2,7 @@ package dev.schemagate.cli;
 
 import dev.schemagate.cli.diff.DiffException;
 import dev.schemagate.cli.manifest.ManifestException;
+import dev.schemagate.cli.promote.PromoteException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       ExportDbtCommand.class,
       DlqReplayCommand.class,
       DiffCommand.class,
+      PromoteCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,6 +79,7 @@ public final class Schemagate implements Runnable {
               e instanceof CliException
                       || e instanceof ManifestException
                       || e instanceof DiffException
+                      || e instanceof PromoteException
                   ? e.getMessage()
                   : "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
           cmd.getErr().println(prefix(cmd) + oneLine(message));
