@@ -132,7 +132,7 @@ class ManifestInputTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .startsWith("Usage: schemagate")
-        .contains("compat", "fingerprint", "export", "dlq");
+        .contains("compat", "fingerprint", "diff", "promote", "export", "dlq");
   }
 
   private static String configMapText(String manifest) throws IOException {
