@@ -268,6 +268,19 @@ class DiffCommandTest {
   }
 
   @Test
+  void shouldIgnoreYamlThatIsNotAManifestAndDoesNotParse() {
+    git.write(
+            "helm/templates/configmap.yaml",
+            "apiVersion: v1\nkind: ConfigMap\ndata:\n{{- toYaml .Values.data | nindent 2 }}\n")
+        .commit("helm");
+
+    CliRun run = diff();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("no schema or contract changed");
+  }
+
+  @Test
   void shouldExitTwoOnAnUnknownRef() {
     CliRun run = CliRun.of("diff", "--repo", dir.toString(), "--base", "no-such-branch");
 

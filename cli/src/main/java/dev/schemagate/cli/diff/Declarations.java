@@ -102,14 +102,28 @@ public record Declarations(
       if (cached != null) {
         return cached;
       }
+      Optional<String> text = tree.text(path);
       Optional<List<YamlDocument>> documents;
       try {
-        documents = tree.text(path).map(text -> YamlDocuments.parse(path, text));
+        documents = text.map(t -> YamlDocuments.parse(path, t));
       } catch (ManifestException e) {
+        if (!ours(text.orElse(""))) {
+          // a Helm template or other YAML-ish file that is none of schemagate's business
+          documents = Optional.empty();
+          parsed.put(path, documents);
+          return documents;
+        }
         throw new ManifestException(e.reason(), "in " + tree.label() + ": " + e.getMessage());
       }
       parsed.put(path, documents);
       return documents;
+    }
+
+    /** Whether a file that does not parse was meant to be a schemagate manifest. */
+    private static boolean ours(String text) {
+      return text.contains("schemagate.dev/")
+          || text.contains("kind: DataSchema")
+          || text.contains("kind: DataContract");
     }
 
     List<SchemaManifest> schemas(String path, List<YamlDocument> documents) {
