@@ -21,7 +21,20 @@ final class Manifests {
   static SchemaManifest single(Path file) {
     List<YamlDocument> documents = YamlDocuments.parse(file.toString(), SchemaFile.read(file));
     List<SchemaManifest> schemas =
-        ManifestReader.schemas(file.toString(), documents, (ns, name) -> beside(file, ns, name));
+        ManifestReader.schemas(
+            file.toString(),
+            documents,
+            new ManifestReader.ConfigMapLookup() {
+              @Override
+              public Optional<Located> find(String namespace, String name) {
+                return beside(file, namespace, name);
+              }
+
+              @Override
+              public List<Located> dataSchemas() {
+                return besideDataSchemas(file);
+              }
+            });
     if (schemas.size() != 1) {
       throw new ManifestException(
           ManifestException.Reason.NO_SCHEMA,
@@ -34,6 +47,39 @@ final class Manifests {
                       String.join(", ", schemas.stream().map(SchemaManifest::subject).toList())));
     }
     return schemas.getFirst();
+  }
+
+  /** The DataSchemas of the other YAML files in the manifest's directory. */
+  private static List<Located> besideDataSchemas(Path file) {
+    List<Located> found = new java.util.ArrayList<>();
+    for (Path sibling : siblings(file)) {
+      try {
+        for (YamlDocument d : YamlDocuments.parse(sibling.toString(), SchemaFile.read(sibling))) {
+          if (d.kind().equals("DataSchema")) {
+            found.add(new Located(sibling.toString(), d));
+          }
+        }
+      } catch (ManifestException | CliException unreadable) {
+        // a broken neighbour is not this file's problem
+      }
+    }
+    return found;
+  }
+
+  private static List<Path> siblings(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    if (directory == null) {
+      return List.of();
+    }
+    try (Stream<Path> siblings = Files.list(directory)) {
+      return siblings
+          .sorted()
+          .filter(s -> !s.equals(file.toAbsolutePath()) && Files.isRegularFile(s))
+          .filter(s -> ManifestReader.isManifestFile(s.toString()))
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** Looks for the ConfigMap in the other YAML files of the manifest's directory. */

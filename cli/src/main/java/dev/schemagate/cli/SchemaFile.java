@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,10 +60,14 @@ final class SchemaFile {
   }
 
   /** A schema file's text and format, read from a raw schema file or a DataSchema manifest. */
-  record Loaded(Path file, SchemaFormat format, String text) {
+  record Loaded(Path file, SchemaFormat format, String text, Map<String, String> references) {
+    Loaded(Path file, SchemaFormat format, String text) {
+      this(file, format, text, Map.of());
+    }
+
     ParsedSchema parse() {
       try {
-        return Schemas.parser().parse(format, text);
+        return Schemas.parser().parse(format, text, references);
       } catch (InvalidSchemaException e) {
         throw new CliException(CliException.Reason.INVALID_SCHEMA, file + ": " + e.getMessage());
       }
@@ -83,7 +88,7 @@ final class SchemaFile {
             "%s: DataSchema %s is %s, not %s as --format says"
                 .formatted(file, manifest.subject(), manifest.format(), explicit.get()));
       }
-      return new Loaded(file, manifest.format(), manifest.text());
+      return new Loaded(file, manifest.format(), manifest.text(), manifest.references());
     }
     SchemaFormat format =
         explicit

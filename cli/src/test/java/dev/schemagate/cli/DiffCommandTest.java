@@ -280,6 +280,70 @@ class DiffCommandTest {
     assertThat(run.out()).contains("no schema or contract changed");
   }
 
+  static final String ADDRESS =
+      """
+      apiVersion: schemagate.dev/v1alpha1
+      kind: DataSchema
+      metadata: {name: address-value, namespace: shop}
+      spec:
+        format: AVRO
+        schema: |
+          {"type": "record", "name": "Address", "namespace": "com.acme",
+           "fields": [{"name": "city", "type": "string"}]}
+      """;
+
+  static String customer(String extraField) {
+    return """
+        apiVersion: schemagate.dev/v1alpha1
+        kind: DataSchema
+        metadata: {name: customer-value, namespace: shop}
+        spec:
+          format: AVRO
+          references: [{name: com.acme.Address, subject: address-value, version: 1}]
+          schema: |
+            {"type": "record", "name": "Customer", "namespace": "com.acme", "fields": [
+              {"name": "id", "type": "string"},
+              {"name": "address", "type": "com.acme.Address"}%s
+            ]}
+        """
+        .formatted(extraField);
+  }
+
+  @Test
+  void shouldResolveReferencesToDataSchemasBesideTheManifest() {
+    git.write("schemas/shop/address.yaml", ADDRESS)
+        .write("schemas/shop/customer.yaml", customer(""))
+        .commit("references");
+    git.branch("refs-base");
+    git.write(
+            "schemas/shop/customer.yaml",
+            customer(",\n      {\"name\": \"vip\", \"type\": \"boolean\"}"))
+        .commit("break");
+
+    CliRun run = CliRun.of("diff", "--repo", dir.toString(), "--base", "refs-base");
+    CliRun compat =
+        CliRun.of(
+            "compat",
+            dir.resolve("schemas/shop/customer.yaml").toString(),
+            dir.resolve("schemas/shop/customer.yaml").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("`/fields/vip` (line").doesNotContain("SCHEMA_INVALID");
+    assertThat(compat.exitCode()).as(compat.err()).isZero();
+  }
+
+  @Test
+  void shouldExitTwoNamingAReferenceThatIsNowhereBeside() {
+    git.write("schemas/shop/customer.yaml", customer("")).commit("dangling reference");
+
+    CliRun run = diff();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "DataSchema customer-value references subject address-value (as com.acme.Address)");
+  }
+
   @Test
   void shouldExitTwoOnAnUnknownRef() {
     CliRun run = CliRun.of("diff", "--repo", dir.toString(), "--base", "no-such-branch");

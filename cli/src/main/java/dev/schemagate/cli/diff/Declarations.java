@@ -67,7 +67,8 @@ public record Declarations(
                                         path,
                                         1,
                                         Optional.empty(),
-                                        Optional.empty()))));
+                                        Optional.empty(),
+                                        java.util.Map.of()))));
       }
     }
     return new Declarations(schemas, contracts);
@@ -128,7 +129,27 @@ public record Declarations(
 
     List<SchemaManifest> schemas(String path, List<YamlDocument> documents) {
       try {
-        return ManifestReader.schemas(path, documents, (ns, name) -> beside(path, ns, name));
+        return ManifestReader.schemas(
+            path,
+            documents,
+            new ManifestReader.ConfigMapLookup() {
+              @Override
+              public Optional<Located> find(String namespace, String name) {
+                return beside(path, namespace, name);
+              }
+
+              @Override
+              public List<Located> dataSchemas() {
+                return siblings(path).stream()
+                    .flatMap(
+                        sibling ->
+                            documents(sibling, false).stream()
+                                .flatMap(List::stream)
+                                .filter(d -> d.kind().equals("DataSchema"))
+                                .map(d -> new Located(sibling, d)))
+                    .toList();
+              }
+            });
       } catch (ManifestException e) {
         throw new ManifestException(e.reason(), "in " + tree.label() + ": " + e.getMessage());
       }

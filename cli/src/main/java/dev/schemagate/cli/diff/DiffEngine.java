@@ -10,7 +10,6 @@ import dev.schemagate.core.compat.VersionBump;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaLimitException;
-import dev.schemagate.core.schema.Schemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -167,7 +166,7 @@ public final class DiffEngine {
     }
     ParsedSchema candidate;
     try {
-      candidate = Schemas.parse(now.format(), now.text());
+      candidate = now.parse();
     } catch (InvalidSchemaException | SchemaLimitException e) {
       LocatedChange invalid =
           new LocatedChange(
@@ -250,7 +249,7 @@ public final class DiffEngine {
 
   static Optional<ParsedSchema> parseQuietly(SchemaManifest manifest) {
     try {
-      return Optional.of(Schemas.parse(manifest.format(), manifest.text()));
+      return Optional.of(manifest.parse());
     } catch (InvalidSchemaException | SchemaLimitException e) {
       return Optional.empty();
     }

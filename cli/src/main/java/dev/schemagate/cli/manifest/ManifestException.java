@@ -10,6 +10,7 @@ public final class ManifestException extends RuntimeException {
     MALFORMED_YAML,
     INVALID_MANIFEST,
     MISSING_CONFIGMAP,
+    MISSING_REFERENCE,
     NO_SCHEMA
   }
 

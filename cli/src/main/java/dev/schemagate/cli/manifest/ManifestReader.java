@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.SchemaFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,12 +17,14 @@ import java.util.Optional;
 public final class ManifestReader {
   static final String API_GROUP = "schemagate.dev/";
 
-  /** Finds a ConfigMap by namespace and name where the caller keeps the other files. */
-  @FunctionalInterface
+  /** Finds, in the files beside a manifest, a ConfigMap or the DataSchema of a subject. */
   public interface ConfigMapLookup {
     Optional<Located> find(String namespace, String name);
 
-    ConfigMapLookup NONE = (namespace, name) -> Optional.empty();
+    /** The DataSchema documents of the files beside, for references to other subjects. */
+    default List<Located> dataSchemas() {
+      return List.of();
+    }
   }
 
   /** A document and the file it came from. */
@@ -92,6 +96,7 @@ public final class ManifestReader {
         CompatibilityLevel.parse(levelText)
             .orElseThrow(() -> invalid(where + ": unknown spec.compatibility '" + levelText + "'"));
     Optional<String> owner = Optional.ofNullable(spec.path("owner").path("team").textValue());
+    Map<String, String> references = references(where, spec, sameFile, elsewhere);
     if (spec.path("schema").isTextual()) {
       return new SchemaManifest(
           file,
@@ -103,7 +108,8 @@ public final class ManifestReader {
           file,
           document.textLine("/spec/schema"),
           Optional.empty(),
-          owner);
+          owner,
+          references);
     }
     JsonNode ref = spec.path("schemaFrom").path("configMapKeyRef");
     if (!ref.isObject()) {
@@ -141,7 +147,54 @@ public final class ManifestReader {
         configMap.file(),
         configMap.document().textLine(pointer),
         Optional.of("%s/%s:%s".formatted(namespace, name, key)),
-        owner);
+        owner,
+        references);
+  }
+
+  /**
+   * Resolves {@code spec.references} to the text of each referenced subject's DataSchema in the
+   * same file or the files beside it (the repository holds one version of a subject, so the
+   * reference's version is not matched).
+   */
+  private static Map<String, String> references(
+      String where, JsonNode spec, List<YamlDocument> sameFile, ConfigMapLookup elsewhere) {
+    JsonNode references = spec.path("references");
+    if (!references.isArray() || references.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (JsonNode reference : references) {
+      String name = reference.path("name").asText("");
+      String subject = reference.path("subject").asText("");
+      Optional<String> text =
+          sameFile.stream()
+              .map(d -> new Located("", d))
+              .filter(l -> declares(l.document(), subject))
+              .findFirst()
+              .or(
+                  () ->
+                      elsewhere.dataSchemas().stream()
+                          .filter(l -> declares(l.document(), subject))
+                          .findFirst())
+              .flatMap(l -> inlineText(l.document()));
+      if (text.isEmpty()) {
+        throw new ManifestException(
+            ManifestException.Reason.MISSING_REFERENCE,
+            "%s references subject %s (as %s), whose DataSchema with an inline schema is in neither this file nor the files beside it"
+                .formatted(where, subject, name));
+      }
+      texts.put(name, text.get());
+    }
+    return texts;
+  }
+
+  private static boolean declares(YamlDocument document, String subject) {
+    return isSchemagate(document, "DataSchema")
+        && document.root().path("spec").path("subject").asText(document.name()).equals(subject);
+  }
+
+  private static Optional<String> inlineText(YamlDocument document) {
+    return Optional.ofNullable(document.root().path("spec").path("schema").textValue());
   }
 
   private static ManifestException invalid(String message) {

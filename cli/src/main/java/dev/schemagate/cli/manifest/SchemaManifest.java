@@ -1,7 +1,11 @@
 package dev.schemagate.cli.manifest;
 
 import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.core.schema.InvalidSchemaException;
+import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
+import dev.schemagate.core.schema.Schemas;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +22,8 @@ import java.util.Optional;
  * @param textLine the line of {@code textFile} where the text begins
  * @param configMap {@code namespace/name:key} when the text comes from a ConfigMap
  * @param owner the owning team, if declared
+ * @param references each Confluent reference's name (an Avro full name, a JSON Schema {@code $ref})
+ *     to the text of the referenced subject's schema, found beside the manifest
  */
 public record SchemaManifest(
     String file,
@@ -29,4 +35,14 @@ public record SchemaManifest(
     String textFile,
     int textLine,
     Optional<String> configMap,
-    Optional<String> owner) {}
+    Optional<String> owner,
+    Map<String, String> references) {
+  public SchemaManifest {
+    references = Map.copyOf(references);
+  }
+
+  /** Parses the text with its references resolved. */
+  public ParsedSchema parse() throws InvalidSchemaException {
+    return Schemas.parser().parse(format, text, references);
+  }
+}
