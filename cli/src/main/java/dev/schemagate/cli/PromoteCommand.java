@@ -122,14 +122,16 @@ final class PromoteCommand implements Callable<Integer> {
     String toUrl = url(known, to);
     var out = spec.commandLine().getOut();
     try (SchemaRegistryClient source = DiffCommand.registryClient(fromUrl);
-        SchemaRegistryClient target = DiffCommand.registryClient(toUrl)) {
+        SchemaRegistryClient target = DiffCommand.registryClient(toUrl);
+        SchemaRegistryClient lineageRegistry =
+            DiffCommand.registryClient(lineage == null ? toUrl : lineage)) {
       List<Candidate> candidates = candidates(source, target);
       if (sync) {
         RegistrySync syncer =
             new RegistrySync(
                 target,
                 to,
-                noImpact ? Optional.empty() : Optional.of(lineageClient(target)),
+                noImpact ? Optional.empty() : Optional.of(lineageRegistry.lineage()),
                 lineageNamespace,
                 new LinkedHashSet<>(approvals));
         boolean refused = false;
@@ -223,15 +225,6 @@ final class PromoteCommand implements Callable<Integer> {
           PromoteException.Reason.REGISTRY_UNAVAILABLE,
           "registry of %s or %s did not answer: %s".formatted(from, to, e.getMessage()));
     }
-  }
-
-  private dev.schemagate.registry.client.lineage.LineageClient lineageClient(
-      SchemaRegistryClient target) {
-    if (lineage == null) {
-      return target.lineage();
-    }
-    // closed with the JVM: the command is short-lived and the client holds no files
-    return DiffCommand.registryClient(lineage).lineage();
   }
 
   private KubernetesClient kubernetes() throws IOException {

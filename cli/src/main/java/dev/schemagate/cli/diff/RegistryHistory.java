@@ -25,6 +25,18 @@ public final class RegistryHistory implements SchemaHistory {
     this.url = url;
   }
 
+  /** The text of each schema a registered version references, from the same registry. */
+  private java.util.Map<String, String> references(RegisteredSchema schema)
+      throws RegistryException {
+    java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    for (var reference : schema.references()) {
+      client
+          .version(reference.subject(), reference.version())
+          .ifPresent(r -> texts.put(reference.name(), r.schema()));
+    }
+    return texts;
+  }
+
   @Override
   public Optional<Versions> versions(String subject, Optional<SchemaManifest> base) {
     try {
@@ -38,7 +50,12 @@ public final class RegistryHistory implements SchemaHistory {
       for (int version : versions) {
         Optional<RegisteredSchema> registered = client.version(subject, version);
         if (registered.isPresent()) {
-          schemas.add(Schemas.parse(registered.get().format(), registered.get().schema()));
+          schemas.add(
+              Schemas.parser()
+                  .parse(
+                      registered.get().format(),
+                      registered.get().schema(),
+                      references(registered.get())));
         }
       }
       return Optional.of(
