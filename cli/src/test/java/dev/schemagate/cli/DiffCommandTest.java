@@ -172,6 +172,13 @@ class DiffCommandTest {
         .contains("⚠️ quality rule added: not_null on amount")
         .contains("⚠️ consumer removed: order-notifications")
         .contains("owner changed from");
+    CliRun github = diff("--format", "github");
+    assertThat(github.exitCode()).isZero();
+    assertThat(github.out())
+        .contains(
+            "::warning file=contracts/orders.yaml,line=%d,title=schemagate%%3A contract orders/orders::quality rule added: not_null on amount"
+                .formatted(lineOf(CONTRACT, "{field: amount, rule: not_null}")))
+        .doesNotContain("::error");
   }
 
   @Test
