@@ -31,7 +31,8 @@ final class CompatCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "avro|json",
       description =
-          "Schema format; by default from the extensions (.avsc Avro, .json JSON Schema).")
+          "Schema format; by default from the extensions (.avsc Avro, .json JSON Schema) or the"
+              + " DataSchema manifest's spec.format (.yaml, .yml).")
   SchemaFormat format;
 
   @Option(
@@ -53,7 +54,10 @@ final class CompatCommand implements Callable<Integer> {
   @Parameters(
       arity = "2..*",
       paramLabel = "FILE",
-      description = "OLD... NEW: the registered versions, oldest first, then the candidate.")
+      description =
+          "OLD... NEW: the registered versions, oldest first, then the candidate. Raw schema"
+              + " files or DataSchema manifests (schema inline or from a ConfigMap in the same"
+              + " file or one beside it).")
   List<Path> files;
 
   enum OutputFormat {
@@ -63,8 +67,10 @@ final class CompatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SchemaFormat resolved = SchemaFile.resolveFormat(Optional.ofNullable(format), files);
-    List<ParsedSchema> schemas = files.stream().map(f -> SchemaFile.parse(f, resolved)).toList();
+    List<ParsedSchema> schemas =
+        SchemaFile.loadAll(Optional.ofNullable(format), files).stream()
+            .map(SchemaFile.Loaded::parse)
+            .toList();
     List<ParsedSchema> history = schemas.subList(0, schemas.size() - 1);
     ParsedSchema candidate = schemas.getLast();
 

@@ -129,8 +129,7 @@ public final class ExportDbtCommand implements Runnable {
               ? ""
               : schema.getFileName().toString().toLowerCase(Locale.ROOT);
       if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
-        return SchemaFile.parse(
-            schema, SchemaFile.resolveFormat(Optional.empty(), List.of(schema)));
+        return SchemaFile.load(schema, Optional.empty()).parse();
       }
       List<JsonNode> docs = yaml(schema);
       JsonNode resource =

@@ -27,7 +27,8 @@ final class FingerprintCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "avro|json",
-      description = "Schema format; by default from the extension.")
+      description =
+          "Schema format; by default from the extension, or a DataSchema manifest's spec.format.")
   SchemaFormat format;
 
   @Option(
@@ -35,15 +36,17 @@ final class FingerprintCommand implements Callable<Integer> {
       description = "Print the canonical form rather than the fingerprint.")
   boolean canonical;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Raw schema files or DataSchema manifests (.yaml, .yml).")
   List<Path> files;
 
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
     for (Path file : files) {
-      SchemaFormat resolved = SchemaFile.resolveFormat(Optional.ofNullable(format), List.of(file));
-      ParsedSchema schema = SchemaFile.parse(file, resolved);
+      ParsedSchema schema = SchemaFile.load(file, Optional.ofNullable(format)).parse();
       out.println(canonical ? schema.canonicalForm() : schema.fingerprint() + "  " + file);
     }
     out.flush();

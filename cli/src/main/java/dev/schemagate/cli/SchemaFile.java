@@ -1,5 +1,7 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.cli.manifest.ManifestReader;
+import dev.schemagate.cli.manifest.SchemaManifest;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
@@ -14,9 +16,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads schema files: strict UTF-8, a size limit, the format from the extension. */
+/**
+ * Reads schema files: strict UTF-8, a size limit, the format from the extension or the DataSchema
+ * manifest.
+ */
 final class SchemaFile {
   /** Far above any real schema; stops a wrong argument (a log, an image) from eating memory. */
   static final long MAX_BYTES = 16L * 1024 * 1024;
@@ -53,13 +59,63 @@ final class SchemaFile {
     }
   }
 
-  static ParsedSchema parse(Path file, SchemaFormat format) {
-    String text = read(file);
-    try {
-      return Schemas.parser().parse(format, text);
-    } catch (InvalidSchemaException e) {
-      throw new CliException(CliException.Reason.INVALID_SCHEMA, file + ": " + e.getMessage());
+  /** A schema file's text and format, read from a raw schema file or a DataSchema manifest. */
+  record Loaded(Path file, SchemaFormat format, String text, Map<String, String> references) {
+    Loaded(Path file, SchemaFormat format, String text) {
+      this(file, format, text, Map.of());
     }
+
+    ParsedSchema parse() {
+      try {
+        return Schemas.parser().parse(format, text, references);
+      } catch (InvalidSchemaException e) {
+        throw new CliException(CliException.Reason.INVALID_SCHEMA, file + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Reads one schema: a raw file ({@code .avsc}, {@code .json}, or any file with {@code --format})
+   * or a DataSchema manifest ({@code .yaml}/{@code .yml}, schema inline or from a ConfigMap in the
+   * same file or a file beside it), whose format comes from its {@code spec.format}.
+   */
+  static Loaded load(Path file, Optional<SchemaFormat> explicit) {
+    if (ManifestReader.isManifestFile(file.toString())) {
+      SchemaManifest manifest = Manifests.single(file);
+      if (explicit.isPresent() && explicit.get() != manifest.format()) {
+        throw new CliException(
+            CliException.Reason.USAGE,
+            "%s: DataSchema %s is %s, not %s as --format says"
+                .formatted(file, manifest.subject(), manifest.format(), explicit.get()));
+      }
+      return new Loaded(file, manifest.format(), manifest.text(), manifest.references());
+    }
+    SchemaFormat format =
+        explicit
+            .or(() -> formatOf(file))
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        CliException.Reason.USAGE,
+                        "cannot tell the format of %s from its extension: pass --format avro|json,"
+                                .formatted(file)
+                            + " or give a DataSchema manifest (.yaml)"));
+    return new Loaded(file, format, read(file));
+  }
+
+  /** Loads every file and checks that they are all the same format. */
+  static List<Loaded> loadAll(Optional<SchemaFormat> explicit, List<Path> files) {
+    List<Loaded> loaded = files.stream().map(f -> load(f, explicit)).toList();
+    SchemaFormat first = loaded.getFirst().format();
+    for (Loaded one : loaded) {
+      if (one.format() != first) {
+        throw new CliException(
+            CliException.Reason.USAGE,
+            "files mix formats (%s is %s, others %s): pass --format avro|json"
+                .formatted(one.file(), one.format(), first));
+      }
+    }
+    return loaded;
   }
 
   /** {@code .avsc} is Avro, {@code .json} JSON Schema; anything else needs {@code --format}. */
@@ -73,31 +129,5 @@ final class SchemaFile {
       return Optional.of(SchemaFormat.JSON);
     }
     return Optional.empty();
-  }
-
-  /** The explicit format, or the one every file's extension agrees on. */
-  static SchemaFormat resolveFormat(Optional<SchemaFormat> explicit, List<Path> files) {
-    if (explicit.isPresent()) {
-      return explicit.get();
-    }
-    SchemaFormat found = null;
-    for (Path file : files) {
-      SchemaFormat format =
-          formatOf(file)
-              .orElseThrow(
-                  () ->
-                      new CliException(
-                          CliException.Reason.USAGE,
-                          "cannot tell the format of %s from its extension: pass --format avro|json"
-                              .formatted(file)));
-      if (found != null && found != format) {
-        throw new CliException(
-            CliException.Reason.USAGE,
-            "files mix formats (%s is %s, others %s): pass --format avro|json"
-                .formatted(file, format, found));
-      }
-      found = format;
-    }
-    return found;
   }
 }

@@ -1,5 +1,8 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.cli.diff.DiffException;
+import dev.schemagate.cli.manifest.ManifestException;
+import dev.schemagate.cli.promote.PromoteException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +23,8 @@ import picocli.CommandLine.Command;
       FingerprintCommand.class,
       ExportDbtCommand.class,
       DlqReplayCommand.class,
+      DiffCommand.class,
+      PromoteCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -30,9 +35,19 @@ public final class Schemagate implements Runnable {
   public static final int INCOMPATIBLE = 1;
   public static final int INVALID_INPUT = 2;
 
+  /** No subcommand: print the usage (to stderr, as for any usage problem) and exit 2. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    throw new NoSubcommand();
+  }
+
+  /** Signals "usage already printed": the handler adds nothing. */
+  private static final class NoSubcommand extends RuntimeException {
+    NoSubcommand() {
+      super(null, null, false, false);
+    }
   }
 
   /** The command line with schemagate's exit codes and one-line errors, writing to stdout/err. */
@@ -57,8 +72,14 @@ public final class Schemagate implements Runnable {
         });
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
+          if (e instanceof NoSubcommand) {
+            return INVALID_INPUT;
+          }
           String message =
               e instanceof CliException
+                      || e instanceof ManifestException
+                      || e instanceof DiffException
+                      || e instanceof PromoteException
                   ? e.getMessage()
                   : "unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage();
           cmd.getErr().println(prefix(cmd) + oneLine(message));

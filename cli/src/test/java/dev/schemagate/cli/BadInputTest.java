@@ -53,7 +53,6 @@ class BadInputTest {
           mixed formats               | compat good.avsc good.json                     | files mix formats
           unknown extension           | compat good.avsc schema.txt                    | cannot tell the format of
           a directory                 | compat good.avsc folder.avsc                   | is a directory
-          no subcommand               | ''                                             | a subcommand is required
           unknown subcommand          | validate good.avsc                             | Unmatched argument
           fingerprint of garbage      | fingerprint garbage.avsc                       | not UTF-8 text
           """)
