@@ -165,14 +165,15 @@ public final class SettingsService {
 
   // ---- parsing ----
 
-  private static CompatibilityLevel parseLevel(String text) {
-    return CompatibilityLevel.parse(text)
-        .orElseThrow(
-            () ->
-                new RegistryServerException(
-                    Reason.INVALID_COMPATIBILITY_LEVEL,
-                    "Invalid compatibility level. Valid values are none, backward, forward, full,"
-                        + " backward_transitive, forward_transitive, and full_transitive"));
+  static CompatibilityLevel parseLevel(String text) {
+    return CompatibilityLevel.parse(text).orElseThrow(SettingsService::invalidLevel);
+  }
+
+  static RegistryServerException invalidLevel() {
+    return new RegistryServerException(
+        Reason.INVALID_COMPATIBILITY_LEVEL,
+        "Invalid compatibility level. Valid values are none, backward, forward, full,"
+            + " backward_transitive, forward_transitive, and full_transitive");
   }
 
   private static Mode parseMode(String text) {
