@@ -96,9 +96,9 @@ await check('metadata and ruleSet round-trip: register, latest, by id, latest wi
   assert.notEqual(bareId, id, 'metadata and ruleSet are part of the identity');
 });
 // True only when the serializer refused the record because a rule condition failed.
-const refuses = async (ser, topic, value) => {
+const refuses = async (ser, topic, value, rule = '\\S+') => {
   try { await ser.serialize(topic, value); return false; } catch (e) {
-    if (/rule \S+ failed/.test(e.message)) return true;
+    if (new RegExp(`rule ${rule} failed`).test(e.message)) return true;
     throw e;
   }
 };
@@ -121,7 +121,7 @@ if (celRuleSetFile) {
     const ser = new AvroSerializer(client, SerdeType.VALUE, { useLatestVersion: true });
     assert.equal((await ser.serialize(topic, fixture.valid))[0], 0, 'a valid record was refused');
     for (const [name, bad] of Object.entries(fixture.invalid)) {
-      assert.ok(await refuses(ser, topic, bad), `record breaking ${name} was serialized`);
+      assert.ok(await refuses(ser, topic, bad, name), `record breaking ${name} was serialized`);
     }
   });
 }
