@@ -5,6 +5,7 @@
 #   registry-server/bench/run.sh            # builds the jar if missing
 #   DURATION=20 CONNECTIONS=32 registry-server/bench/run.sh
 #   ONLY=registration registry-server/bench/run.sh   # skip the wrk runs
+#   ONLY=nginx registry-server/bench/run.sh   # cached lookups beside nginx serving the same bytes
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -60,6 +61,45 @@ echo "== setup"
 curl -fs -XPUT -H "$CT" "$BASE/config/bench-reg" -d '{"compatibility":"BACKWARD_TRANSITIVE"}' >/dev/null
 ID=$(curl -fs -XPOST -H "$CT" "$BASE/subjects/bench-read/versions" -d "$(schema 20)" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "schema id $ID"
+
+if [ "${ONLY:-}" = "nginx" ]; then
+  # Cached lookups beside nginx serving the very same bytes, same wrk, same run, alternating.
+  command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null 2>&1 || apt-get install -y -qq nginx >/dev/null; }
+  NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  mkdir -p "$DATA/www/schemas/ids"
+  curl -fs "$BASE/schemas/ids/$ID" >"$DATA/www/schemas/ids/$ID"
+  cat >"$DATA/nginx.conf" <<NGINX
+worker_processes auto;
+pid $DATA/nginx.pid;
+error_log $DATA/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nodelay on;
+  open_file_cache max=16 inactive=60s;
+  keepalive_requests 1000000;
+  types { }
+  default_type application/vnd.schemaregistry.v1+json;
+  client_body_temp_path $DATA/tmp; proxy_temp_path $DATA/tmp; fastcgi_temp_path $DATA/tmp;
+  uwsgi_temp_path $DATA/tmp; scgi_temp_path $DATA/tmp;
+  server { listen 127.0.0.1:$NGINX_PORT; root $DATA/www; }
+}
+NGINX
+  mkdir -p "$DATA/tmp"
+  chmod 755 "$DATA" && chmod -R a+rX "$DATA/www"   # nginx workers run as an unprivileged user
+  nginx -c "$DATA/nginx.conf" -p "$DATA"
+  trap 'nginx -c "$DATA/nginx.conf" -p "$DATA" -s stop 2>/dev/null || true; cleanup' EXIT
+  cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID") <(curl -fs "$BASE/schemas/ids/$ID")
+  for _ in 1 2; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "$BASE/schemas/ids/$ID" >/dev/null; done
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID" >/dev/null
+  rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+  for round in 1 2 3; do
+    R=$(rps "$BASE/schemas/ids/$ID"); N=$(rps "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID")
+    python3 -c "print(f'round $round: registry {float(\"$R\"):,.0f} req/s, nginx {float(\"$N\"):,.0f} req/s, ratio {float(\"$R\")/float(\"$N\"):.2f}')"
+  done
+  exit 0
+fi
 
 if [ "${ONLY:-}" != "registration" ]; then
 echo "== warm-up (JIT): 2 x ${WARMUP:-8}s per endpoint"

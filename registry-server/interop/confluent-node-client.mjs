@@ -2,11 +2,15 @@
 // client calls plus an Avro serializer/deserializer round trip in the Confluent wire format.
 // Usage: node confluent-node-client.mjs http://127.0.0.1:8081   (run.sh sets it all up)
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
-  SchemaRegistryClient, AvroSerializer, AvroDeserializer, SerdeType,
+  SchemaRegistryClient, AvroSerializer, AvroDeserializer, SerdeType, CelExecutor, CelFieldExecutor,
 } from '@confluentinc/schemaregistry';
 
 const url = process.argv[2];
+const celRuleSetFile = process.argv[3]; // optional: DataContract rules translated to CEL
+CelExecutor.register();
+CelFieldExecutor.register();
 const client = new SchemaRegistryClient({ baseURLs: [url] });
 const subject = `interop-${Date.now()}-value`;
 const v1 = JSON.stringify({
@@ -55,6 +59,72 @@ await check('config: set and read a subject level', async () => {
   assert.equal(await client.getCompatibility(subject), 'FULL');
   assert.ok(await client.getDefaultCompatibility());
 });
+await check('config: an update written with compatibilityLevel is honoured', async () => {
+  await client.updateConfig(subject, { compatibilityLevel: 'FULL_TRANSITIVE' });
+  assert.equal((await client.getConfig(subject)).compatibilityLevel, 'FULL_TRANSITIVE');
+  assert.equal(await client.getCompatibility(subject), 'FULL_TRANSITIVE');
+  await client.updateConfig(subject, { compatibility: 'FULL' });
+  assert.equal(await client.getCompatibility(subject), 'FULL');
+});
+const metadata = {
+  properties: { owner: 'team-orders', tier: 'gold' },
+  tags: { 'interop.Order.id': ['PII'] },
+  sensitive: ['id'],
+};
+const ruleSet = {
+  domainRules: [{
+    name: 'idPositive', kind: 'CONDITION', mode: 'WRITE', type: 'CEL',
+    expr: 'message.id > 0', onFailure: 'ERROR',
+  }],
+  migrationRules: [{
+    name: 'noteDefault', kind: 'TRANSFORM', mode: 'UPGRADE', type: 'JSONATA',
+    expr: '$merge([$, {"note": null}])',
+  }],
+};
+await check('metadata and ruleSet round-trip: register, latest, by id, latest with metadata', async () => {
+  const contractSubject = `interop-contract-${Date.now()}-value`;
+  const id = await client.register(contractSubject, { schemaType: 'AVRO', schema: v1, metadata, ruleSet });
+  const fresh = new SchemaRegistryClient({ baseURLs: [url] });
+  const latest = await fresh.getLatestSchemaMetadata(contractSubject);
+  assert.deepEqual(latest.metadata, metadata);
+  assert.deepEqual(latest.ruleSet, ruleSet);
+  const byId = await fresh.getBySubjectAndId(contractSubject, id);
+  assert.deepEqual(byId.ruleSet, ruleSet);
+  const withMeta = await fresh.getLatestWithMetadata(contractSubject, { owner: 'team-orders' }, false);
+  assert.equal(withMeta.version, 1);
+  const bareId = await fresh.register(`interop-bare-${Date.now()}-value`, { schemaType: 'AVRO', schema: v1 });
+  assert.notEqual(bareId, id, 'metadata and ruleSet are part of the identity');
+});
+// True only when the serializer refused the record because a rule condition failed.
+const refuses = async (ser, topic, value, rule = '\\S+') => {
+  try { await ser.serialize(topic, value); return false; } catch (e) {
+    if (new RegExp(`rule ${rule} failed`).test(e.message)) return true;
+    throw e;
+  }
+};
+await check('CEL condition rule in the ruleSet: the unchanged serializer enforces it', async () => {
+  const topic = `interop-cel-${Date.now()}`;
+  await client.register(`${topic}-value`, {
+    schemaType: 'AVRO', schema: v1, ruleSet: { domainRules: ruleSet.domainRules },
+  });
+  const ser = new AvroSerializer(client, SerdeType.VALUE, { useLatestVersion: true });
+  assert.equal((await ser.serialize(topic, { id: 7 }))[0], 0);
+  assert.ok(await refuses(ser, topic, { id: -1 }), 'a record breaking the CEL rule was serialized');
+});
+if (celRuleSetFile) {
+  await check('DataContract quality rules translated to CEL: enforced by the unchanged serializer', async () => {
+    const fixture = JSON.parse(readFileSync(celRuleSetFile, 'utf8'));
+    const topic = `interop-contract-cel-${Date.now()}`;
+    await client.register(`${topic}-value`, {
+      schemaType: 'AVRO', schema: JSON.stringify(fixture.schema), ruleSet: fixture.ruleSet,
+    });
+    const ser = new AvroSerializer(client, SerdeType.VALUE, { useLatestVersion: true });
+    assert.equal((await ser.serialize(topic, fixture.valid))[0], 0, 'a valid record was refused');
+    for (const [name, bad] of Object.entries(fixture.invalid)) {
+      assert.ok(await refuses(ser, topic, bad, name), `record breaking ${name} was serialized`);
+    }
+  });
+}
 await check('Avro serializer and deserializer round trip (wire format)', async () => {
   const topic = `interop-${Date.now()}`;
   const ser = new AvroSerializer(client, SerdeType.VALUE, { autoRegisterSchemas: true });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Confluent's JavaScript client against the registry jar on loopback (needs node + npm).
+# Runs Confluent's own clients against the registry jar on loopback: the JavaScript client (npm)
+# and the Python client (PyPI, in a cached venv). Needs node + npm and python3 with venv.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=registry-server/target/schemagate-registry.jar
@@ -12,7 +13,26 @@ SCHEMAGATE_HOST=127.0.0.1 SCHEMAGATE_PORT=$PORT SCHEMAGATE_DATA_DIR=$WORK/data \
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+# Python client: a venv keyed by the requirements' hash, so CI installs it once per change.
+REQS=registry-server/interop/requirements.txt
+VENV=${SCHEMAGATE_CACHE:-$HOME/.cache/schemagate}/confluent-python-$(sha256sum "$REQS" | cut -c1-12)
+if [ ! -x "$VENV/bin/python" ] || [ ! -f "$VENV/.installed" ]; then
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS"
+  touch "$VENV/.installed"
+fi
+
 cp registry-server/interop/confluent-node-client.mjs "$WORK/"
 (cd "$WORK" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund @confluentinc/schemaregistry@1.10.1 >/dev/null)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
-node "$WORK/confluent-node-client.mjs" "http://127.0.0.1:$PORT"
+
+# DataContract quality rules as the core translator writes them (pinned by a core unit test).
+CEL=core/src/test/resources/dev/schemagate/core/contract/cel/orders-contract-cel.json
+CEL_ARG=()
+[ -f "$CEL" ] && CEL_ARG=("$PWD/$CEL")
+echo "interop: Confluent JavaScript client"
+node "$WORK/confluent-node-client.mjs" "http://127.0.0.1:$PORT" "${CEL_ARG[@]}"
+echo "interop: Confluent Python client"
+"$VENV/bin/python" registry-server/interop/confluent_python_client.py "http://127.0.0.1:$PORT" "${CEL_ARG[@]}"

@@ -7,6 +7,7 @@ import dev.schemagate.core.contract.ContractValidator;
 import dev.schemagate.core.contract.ContractViolation;
 import dev.schemagate.core.contract.InvalidContractException;
 import dev.schemagate.core.contract.SchemaFields;
+import dev.schemagate.core.contract.cel.CelTranslator;
 import dev.schemagate.core.dbt.DbtContractExporter;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
@@ -54,6 +55,7 @@ public final class DataContractReconciler
   private final Duration retry;
   private final boolean useSsa;
   private final Clock clock;
+  private final CelRulePublisher celRules;
 
   public DataContractReconciler(
       KubernetesClient kubernetes,
@@ -63,6 +65,28 @@ public final class DataContractReconciler
       Duration retry,
       boolean useSsa,
       Clock clock) {
+    this(
+        kubernetes,
+        registry,
+        lineage,
+        lineageSettings,
+        retry,
+        useSsa,
+        clock,
+        CelRulePublisher.disabled());
+  }
+
+  /** With {@code celRules}, a valid contract's quality rules are published as CEL rules. */
+  public DataContractReconciler(
+      KubernetesClient kubernetes,
+      SchemaRegistryClient registry,
+      LineageClient lineage,
+      LineageSettings lineageSettings,
+      Duration retry,
+      boolean useSsa,
+      Clock clock,
+      CelRulePublisher celRules) {
+    this.celRules = celRules;
     this.registry = registry;
     this.lineage = lineage;
     this.lineageSettings = lineageSettings;
@@ -170,6 +194,8 @@ public final class DataContractReconciler
         true,
         Reason.Valid,
         "every field named by the contract exists in version " + version);
+    // Quality rules a serializer can decide are published as CEL rules (CelRulePublisher logs).
+    celRules.publish(subject, schema.text(), CelTranslator.translate(contract, schema));
 
     String dataset =
         LineageColumns.dataset(

@@ -66,7 +66,8 @@ public final class LineageControllers implements AutoCloseable {
             lineageSettings,
             settings.retryInterval(),
             settings.useSsa(),
-            clock);
+            clock,
+            new CelRulePublisher(settings.registryUrl(), settings.registryTimeout()));
     var promotions =
         new PromotionReconciler(
             kubernetes,

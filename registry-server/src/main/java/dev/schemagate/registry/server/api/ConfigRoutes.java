@@ -2,58 +2,115 @@ package dev.schemagate.registry.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.schemagate.core.compat.CompatibilityLevel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.registry.server.RouteGroup;
 import dev.schemagate.registry.server.ServerContext;
-import dev.schemagate.registry.server.registry.SettingsService;
+import dev.schemagate.registry.server.registry.ConfigService;
+import dev.schemagate.registry.server.registry.ConfigUpdate;
+import dev.schemagate.registry.server.registry.ConfigView;
+import dev.schemagate.registry.server.registry.RegistryServerException;
+import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import dev.schemagate.registry.server.registry.contract.ContractConfig;
+import dev.schemagate.registry.server.registry.contract.ContractJson;
+import dev.schemagate.registry.server.registry.contract.InvalidRuleSetException;
+import dev.schemagate.registry.server.storage.ContractRepository.Field;
+import dev.schemagate.registry.server.storage.SubjectRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code /config}: compatibility levels, global and per subject. */
+/**
+ * {@code /config}: compatibility levels and data-contract defaults/overrides, global and per
+ * subject. Reads answer {@code compatibilityLevel}, updates {@code compatibility}, as Confluent.
+ */
 public final class ConfigRoutes implements RouteGroup {
-  private final SettingsService settings;
+  private final ConfigService configs;
   private final ObjectMapper json;
 
   public ConfigRoutes(ServerContext context) {
-    this.settings = context.settings();
+    this.configs = new ConfigService(context.database(), new SubjectRepository());
     this.json = context.json();
   }
 
   @Override
   public void addRoutes(RoutesConfig routes) {
-    routes.get("/config", ctx -> sendLevel(ctx, settings.globalCompatibility()));
+    routes.get("/config", ctx -> send(ctx, configs.global(), "compatibilityLevel"));
     routes.put(
-        "/config", ctx -> sendUpdate(ctx, settings.setGlobalCompatibility(requestedLevel(ctx))));
-    routes.delete("/config", ctx -> sendLevel(ctx, settings.resetGlobalCompatibility()));
+        "/config",
+        ctx -> send(ctx, configs.update(Optional.empty(), update(ctx)), "compatibility"));
+    routes.delete("/config", ctx -> send(ctx, configs.resetGlobal(), "compatibilityLevel"));
     routes.get(
         "/config/{subject}",
         ctx ->
-            sendLevel(
+            send(
                 ctx,
-                settings.subjectCompatibility(
-                    ctx.pathParam("subject"), Wire.flag(ctx, "defaultToGlobal"))));
+                configs.subject(ctx.pathParam("subject"), Wire.flag(ctx, "defaultToGlobal")),
+                "compatibilityLevel"));
     routes.put(
         "/config/{subject}",
         ctx ->
-            sendUpdate(
+            send(
                 ctx,
-                settings.setSubjectCompatibility(ctx.pathParam("subject"), requestedLevel(ctx))));
+                configs.update(Optional.of(ctx.pathParam("subject")), update(ctx)),
+                "compatibility"));
     routes.delete(
         "/config/{subject}",
-        ctx -> sendLevel(ctx, settings.deleteSubjectCompatibility(ctx.pathParam("subject"))));
+        ctx -> send(ctx, configs.deleteSubject(ctx.pathParam("subject")), "compatibilityLevel"));
   }
 
-  private String requestedLevel(Context ctx) {
-    JsonNode value = Wire.body(ctx, json).get("compatibility");
-    return value == null || value.isNull() ? null : value.asText();
+  /**
+   * Confluent's update body names the level {@code compatibility}; its clients' shared config type
+   * also has {@code compatibilityLevel}, which is honoured as the level it names (Confluent's
+   * server ignores it). Naming two different levels is refused.
+   */
+  private ConfigUpdate update(Context ctx) {
+    JsonNode body = Wire.body(ctx, json);
+    Optional<String> compatibility = text(body, "compatibility");
+    Optional<String> compatibilityLevel = text(body, "compatibilityLevel");
+    if (compatibility.isPresent()
+        && compatibilityLevel.isPresent()
+        && !compatibility.get().equalsIgnoreCase(compatibilityLevel.get())) {
+      throw new RegistryServerException(
+          Reason.INVALID_COMPATIBILITY_LEVEL,
+          "Invalid compatibility level: \"compatibility\" is "
+              + compatibility.get()
+              + " but \"compatibilityLevel\" is "
+              + compatibilityLevel.get()
+              + "; send one of them");
+    }
+    Map<Field, Optional<String>> contract = new EnumMap<>(Field.class);
+    try {
+      for (Field field : Field.values()) {
+        if (!body.has(field.jsonName())) {
+          continue;
+        }
+        Optional<?> value =
+            field == Field.DEFAULT_METADATA || field == Field.OVERRIDE_METADATA
+                ? ContractJson.metadata(body, field.jsonName())
+                : ContractJson.ruleSet(body, field.jsonName());
+        contract.put(field, value.map(ContractJson::write));
+      }
+    } catch (InvalidRuleSetException e) {
+      throw RegistryServerException.invalidRuleSet(e.getMessage());
+    }
+    return new ConfigUpdate(compatibility.or(() -> compatibilityLevel), contract);
   }
 
-  private void sendLevel(Context ctx, CompatibilityLevel level) {
-    Wire.send(ctx, json, Map.of("compatibilityLevel", level.name()));
+  private static Optional<String> text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
-  private void sendUpdate(Context ctx, CompatibilityLevel level) {
-    Wire.send(ctx, json, Map.of("compatibility", level.name()));
+  private void send(Context ctx, ConfigView view, String levelKey) {
+    ObjectNode node = json.createObjectNode();
+    view.compatibility().ifPresent(level -> node.put(levelKey, level.name()));
+    ContractConfig contract = view.contract();
+    contract.defaultMetadata().ifPresent(m -> node.set("defaultMetadata", ContractJson.tree(m)));
+    contract.overrideMetadata().ifPresent(m -> node.set("overrideMetadata", ContractJson.tree(m)));
+    contract.defaultRuleSet().ifPresent(r -> node.set("defaultRuleSet", ContractJson.tree(r)));
+    contract.overrideRuleSet().ifPresent(r -> node.set("overrideRuleSet", ContractJson.tree(r)));
+    Wire.send(ctx, json, node);
   }
 }

@@ -1,6 +1,7 @@
 package dev.schemagate.registry.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.registry.server.RouteGroup;
@@ -8,6 +9,7 @@ import dev.schemagate.registry.server.ServerContext;
 import dev.schemagate.registry.server.cache.ResponseCache;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.RegistryService;
+import dev.schemagate.registry.server.registry.SchemaListing;
 import dev.schemagate.registry.server.registry.StoredSchema;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import io.javalin.config.RoutesConfig;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** {@code /schemas}: by global id, by fingerprint (extension), and the supported types. */
@@ -25,8 +29,10 @@ public final class SchemaRoutes implements RouteGroup {
   private final RegistryService registry;
   private final ResponseCache cache;
   private final ObjectMapper json;
+  private final SchemaListing listing;
 
   public SchemaRoutes(ServerContext context) {
+    this.listing = new SchemaListing(context.database());
     this.registry = context.registry();
     this.cache = context.cache();
     this.json = context.json();
@@ -34,6 +40,7 @@ public final class SchemaRoutes implements RouteGroup {
 
   @Override
   public void addRoutes(RoutesConfig routes) {
+    routes.get("/schemas", this::listSchemas);
     routes.get("/schemas/ids/{id}", this::byId);
     routes.get("/schemas/ids/{id}/schema", this::rawById);
     routes.get("/schemas/ids/{id}/subjects", this::subjectsOfId);
@@ -42,6 +49,23 @@ public final class SchemaRoutes implements RouteGroup {
     routes.get("/schemas/fingerprint/{fingerprint}", this::byFingerprint);
     routes.get("/contexts", ctx -> Wire.send(ctx, json, List.of(".")));
     routes.get("/", ctx -> Wire.send(ctx, json, json.createObjectNode()));
+  }
+
+  /**
+   * Confluent's {@code GET /schemas}: subjectPrefix, deleted, latestOnly, ruleType, offset, limit.
+   */
+  private void listSchemas(Context ctx) {
+    ArrayNode out = json.createArrayNode();
+    listing
+        .schemas(
+            Objects.requireNonNullElse(ctx.queryParam("subjectPrefix"), ""),
+            Wire.flag(ctx, "deleted"),
+            Wire.flag(ctx, "latestOnly"),
+            Optional.ofNullable(ctx.queryParam("ruleType")).filter(t -> !t.isEmpty()),
+            Wire.intParam(ctx, "offset", 0),
+            Wire.intParam(ctx, "limit", -1))
+        .forEach(v -> out.add(Wire.version(json, v)));
+    Wire.send(ctx, json, out);
   }
 
   private static List<String> types() {

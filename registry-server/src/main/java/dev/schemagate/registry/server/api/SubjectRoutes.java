@@ -1,17 +1,21 @@
 package dev.schemagate.registry.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.registry.server.RouteGroup;
 import dev.schemagate.registry.server.ServerContext;
 import dev.schemagate.registry.server.cache.ResponseCache;
 import dev.schemagate.registry.server.registry.RegistrationResult;
 import dev.schemagate.registry.server.registry.RegistryService;
+import dev.schemagate.registry.server.registry.SchemaListing;
 import dev.schemagate.registry.server.registry.SchemaSubmission;
 import dev.schemagate.registry.server.registry.SubjectVersion;
 import dev.schemagate.registry.server.registry.VersionSelector;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,8 +24,10 @@ public final class SubjectRoutes implements RouteGroup {
   private final RegistryService registry;
   private final ResponseCache cache;
   private final ObjectMapper json;
+  private final SchemaListing listing;
 
   public SubjectRoutes(ServerContext context) {
+    this.listing = new SchemaListing(context.database());
     this.registry = context.registry();
     this.cache = context.cache();
     this.json = context.json();
@@ -35,6 +41,7 @@ public final class SubjectRoutes implements RouteGroup {
     routes.get("/subjects/{subject}/versions/{version}", this::getVersion);
     routes.get("/subjects/{subject}/versions/{version}/schema", this::getRawSchema);
     routes.get("/subjects/{subject}/versions/{version}/referencedby", this::referencedBy);
+    routes.get("/subjects/{subject}/metadata", this::latestWithMetadata);
     routes.post("/subjects/{subject}", this::lookup);
     routes.delete("/subjects/{subject}", this::deleteSubject);
     routes.delete("/subjects/{subject}/versions/{version}", this::deleteVersion);
@@ -53,7 +60,11 @@ public final class SubjectRoutes implements RouteGroup {
     String subject = ctx.pathParam("subject");
     SchemaSubmission submission = SubmissionReader.read(ctx, json);
     RegistrationResult result = registry.register(subject, submission, Wire.flag(ctx, "normalize"));
-    Wire.send(ctx, json, Map.of("id", result.id()));
+    // Confluent answers with the version and the contract it ended with (defaults applied).
+    ObjectNode body =
+        json.createObjectNode().put("id", result.id()).put("version", result.version());
+    Wire.addContract(body, result.contract());
+    Wire.send(ctx, json, body);
   }
 
   private void getVersion(Context ctx) {
@@ -90,6 +101,19 @@ public final class SubjectRoutes implements RouteGroup {
         json,
         registry.referencedBy(
             ctx.pathParam("subject"), VersionSelector.parse(ctx.pathParam("version"))));
+  }
+
+  /** {@code ?key=k1&value=v1&key=k2&value=v2}: pairs by position, as Confluent reads them. */
+  private void latestWithMetadata(Context ctx) {
+    List<String> keys = ctx.queryParams("key");
+    List<String> values = ctx.queryParams("value");
+    Map<String, String> properties = new HashMap<>();
+    for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+      properties.put(keys.get(i), values.get(i));
+    }
+    SubjectVersion found =
+        listing.latestWithMetadata(ctx.pathParam("subject"), properties, Wire.flag(ctx, "deleted"));
+    Wire.send(ctx, json, Wire.version(json, found));
   }
 
   private void lookup(Context ctx) {

@@ -6,12 +6,18 @@ import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.SchemaReference;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.SchemaSubmission;
+import dev.schemagate.registry.server.registry.contract.ContractJson;
+import dev.schemagate.registry.server.registry.contract.InvalidRuleSetException;
+import dev.schemagate.registry.server.registry.contract.SchemaContract;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Reads Confluent's {@code {"schema","schemaType","references","id","version"}} request body. */
+/**
+ * Reads Confluent's {@code
+ * {"schema","schemaType","references","id","version","metadata","ruleSet"}} request body.
+ */
 final class SubmissionReader {
   private SubmissionReader() {}
 
@@ -40,7 +46,16 @@ final class SubmissionReader {
         schema.asText(),
         references(body.get("references")),
         integer(body, "id"),
-        integer(body, "version"));
+        integer(body, "version"),
+        contract(body));
+  }
+
+  static SchemaContract contract(JsonNode body) {
+    try {
+      return ContractJson.contract(body);
+    } catch (InvalidRuleSetException e) {
+      throw RegistryServerException.invalidRuleSet(e.getMessage());
+    }
   }
 
   private static List<SchemaReference> references(JsonNode node) {

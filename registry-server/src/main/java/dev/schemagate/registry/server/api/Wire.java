@@ -13,6 +13,8 @@ import dev.schemagate.core.schema.SchemaReference;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.StoredSchema;
 import dev.schemagate.registry.server.registry.SubjectVersion;
+import dev.schemagate.registry.server.registry.contract.ContractJson;
+import dev.schemagate.registry.server.registry.contract.SchemaContract;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -56,7 +58,10 @@ public final class Wire {
     return node;
   }
 
-  /** {@code {"schemaType"?,"references"?,"schema"}}: Confluent omits schemaType for AVRO. */
+  /**
+   * {@code {"schemaType"?,"references"?,"metadata"?,"ruleSet"?,"schema"}}: Confluent omits
+   * schemaType for AVRO.
+   */
   public static ObjectNode schema(ObjectMapper json, StoredSchema schema) {
     ObjectNode node = json.createObjectNode();
     addSchema(json, node, schema);
@@ -70,7 +75,14 @@ public final class Wire {
     if (!schema.references().isEmpty()) {
       node.set("references", references(json, schema.references()));
     }
+    addContract(node, schema.contract());
     node.put("schema", schema.schema());
+  }
+
+  /** {@code "metadata"} and {@code "ruleSet"} where present, as Confluent writes them. */
+  public static void addContract(ObjectNode node, SchemaContract contract) {
+    contract.metadata().ifPresent(m -> node.set("metadata", ContractJson.tree(m)));
+    contract.ruleSet().ifPresent(r -> node.set("ruleSet", ContractJson.tree(r)));
   }
 
   public static ArrayNode references(ObjectMapper json, List<SchemaReference> references) {
@@ -122,6 +134,20 @@ public final class Wire {
       throw RegistryServerException.malformed("The request body must be a JSON object");
     }
     return node;
+  }
+
+  /** An integer query parameter, or a 400 naming it. */
+  public static int intParam(Context ctx, String name, int absent) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isEmpty()) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw RegistryServerException.malformed(
+          "Query parameter " + name + " must be an integer, got '" + text + "'");
+    }
   }
 
   public static boolean flag(Context ctx, String name) {

@@ -30,6 +30,7 @@ public final class RegistryServerException extends RuntimeException {
     REFERENCE_EXISTS(422, 42206),
     ID_DOES_NOT_MATCH(422, 42207),
     INVALID_SUBJECT(422, 42208),
+    INVALID_RULE_SET(422, 42210),
     STORE_ERROR(500, 50001),
     STORE_TIMEOUT(500, 50002);
 
@@ -95,6 +96,11 @@ public final class RegistryServerException extends RuntimeException {
 
   public static RegistryServerException invalidSchema(String message) {
     return new RegistryServerException(Reason.INVALID_SCHEMA, message);
+  }
+
+  /** Bad metadata or ruleSet (Confluent's 42210), naming the field and the problem. */
+  public static RegistryServerException invalidRuleSet(String message) {
+    return new RegistryServerException(Reason.INVALID_RULE_SET, "Invalid rule set: " + message);
   }
 
   public static RegistryServerException notPermitted(String message) {

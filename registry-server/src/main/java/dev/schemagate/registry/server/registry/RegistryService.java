@@ -4,6 +4,8 @@ import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.compat.CompatibilityResult;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import dev.schemagate.registry.server.registry.contract.SchemaContract;
+import dev.schemagate.registry.server.storage.ContractRepository;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.NewSchema;
@@ -32,6 +34,7 @@ public final class RegistryService {
   private final ReferenceResolver references;
   private final ChangeListener listener;
   private final SubjectDeletions deletions;
+  private final ContractRepository contracts = new ContractRepository();
 
   public RegistryService(
       Database database,
@@ -130,7 +133,7 @@ public final class RegistryService {
       String subject,
       SchemaSubmission submission,
       ParsedSchema parsed,
-      NewSchema newSchema)
+      NewSchema submitted)
       throws SQLException {
     SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
     Mode mode = settings.effectiveMode(subjectSettings);
@@ -144,13 +147,21 @@ public final class RegistryService {
               + " is not in import mode: an explicit id or version is accepted only in IMPORT"
               + " mode");
     }
+    // Confluent: outside IMPORT, the contract is the submitted one (else the previous version's)
+    // under the config's defaults and overrides; it is part of the identity looked up below.
+    NewSchema newSchema =
+        submitted.withContract(
+            mode == Mode.IMPORT
+                ? submission.contract()
+                : effectiveContract(c, subject, submission.contract()));
     OptionalInt existingId = repository.schemaIdByContentKey(c, newSchema.contentKey());
     if (existingId.isPresent()) {
       Optional<VersionRow> existing =
           repository.versionOfSchema(c, subject, existingId.getAsInt(), false);
       if (existing.isPresent()) {
         requireSameId(submission, existingId.getAsInt());
-        return new RegistrationResult(existingId.getAsInt(), existing.get().version(), false);
+        return new RegistrationResult(
+            existingId.getAsInt(), existing.get().version(), false, newSchema.contract());
       }
     }
     if (mode != Mode.IMPORT) {
@@ -186,7 +197,15 @@ public final class RegistryService {
       version = repository.nextVersion(c, subject);
     }
     repository.insertVersion(c, subject, version, id);
-    return new RegistrationResult(id, version, true);
+    return new RegistrationResult(id, version, true, newSchema.contract());
+  }
+
+  /** The submitted contract completed from the latest live version and the config in scope. */
+  private SchemaContract effectiveContract(
+      Connection c, String subject, SchemaContract submittedContract) throws SQLException {
+    Optional<SchemaContract> previous =
+        repository.version(c, subject, OptionalInt.empty(), false).map(v -> v.schema().contract());
+    return contracts.effective(c, subject).apply(submittedContract, previous);
   }
 
   private void importSchema(Connection c, int id, NewSchema newSchema, OptionalInt existingId)
@@ -238,18 +257,28 @@ public final class RegistryService {
           Map<String, String> resolved = references.resolve(c, submission.references());
           ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
           String key = SchemaEngine.contentKey(parsed, submission.references());
-          OptionalInt id = repository.schemaIdByContentKey(c, key);
-          if (id.isEmpty()) {
-            throw RegistryServerException.schemaNotFound();
+          // As Confluent: the contract as sent first, then as registration would complete it.
+          Optional<VersionRow> found =
+              versionByKey(c, subject, key + submission.contract().keySuffix(), includeDeleted);
+          if (found.isEmpty()) {
+            SchemaContract completed = effectiveContract(c, subject, submission.contract());
+            if (!completed.equals(submission.contract())) {
+              found = versionByKey(c, subject, key + completed.keySuffix(), includeDeleted);
+            }
           }
-          VersionRow row =
-              repository
-                  .versionOfSchema(c, subject, id.getAsInt(), includeDeleted)
-                  .orElseThrow(RegistryServerException::schemaNotFound);
+          VersionRow row = found.orElseThrow(RegistryServerException::schemaNotFound);
           return repository
               .version(c, subject, OptionalInt.of(row.version()), true)
               .orElseThrow(RegistryServerException::schemaNotFound);
         });
+  }
+
+  private Optional<VersionRow> versionByKey(
+      Connection c, String subject, String contentKey, boolean includeDeleted) throws SQLException {
+    OptionalInt id = repository.schemaIdByContentKey(c, contentKey);
+    return id.isEmpty()
+        ? Optional.empty()
+        : repository.versionOfSchema(c, subject, id.getAsInt(), includeDeleted);
   }
 
   // ---- compatibility ----

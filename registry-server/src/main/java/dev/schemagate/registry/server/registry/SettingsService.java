@@ -7,7 +7,10 @@ import dev.schemagate.registry.server.storage.SubjectRepository;
 import dev.schemagate.registry.server.storage.SubjectRepository.SubjectSettings;
 import java.util.Optional;
 
-/** Compatibility levels and modes, global and per subject (Confluent's /config and /mode). */
+/**
+ * Modes, global and per subject (Confluent's /mode), and the effective compatibility level of a
+ * subject; whole configs (/config) are {@link ConfigService}'s.
+ */
 public final class SettingsService {
   static final String COMPATIBILITY = "compatibility";
   static final String MODE = "mode";
@@ -22,71 +25,6 @@ public final class SettingsService {
   }
 
   // ---- compatibility ----
-
-  public CompatibilityLevel globalCompatibility() {
-    return database.read(c -> level(repository.globalSetting(c, COMPATIBILITY)));
-  }
-
-  public CompatibilityLevel setGlobalCompatibility(String level) {
-    CompatibilityLevel parsed = parseLevel(level);
-    database.inTransaction(
-        c -> {
-          repository.setGlobalSetting(c, COMPATIBILITY, parsed.name());
-          return null;
-        });
-    return parsed;
-  }
-
-  /** Resets the global level to the default and returns the one it replaced. */
-  public CompatibilityLevel resetGlobalCompatibility() {
-    return database.inTransaction(
-        c -> {
-          CompatibilityLevel previous = level(repository.globalSetting(c, COMPATIBILITY));
-          repository.setGlobalSetting(c, COMPATIBILITY, DEFAULT_COMPATIBILITY.name());
-          return previous;
-        });
-  }
-
-  public CompatibilityLevel subjectCompatibility(String subject, boolean defaultToGlobal) {
-    return database.read(
-        c -> {
-          Optional<String> own = repository.subjectSettings(c, subject).compatibility();
-          if (own.isPresent()) {
-            return level(own.get());
-          }
-          if (defaultToGlobal) {
-            return level(repository.globalSetting(c, COMPATIBILITY));
-          }
-          throw new RegistryServerException(
-              Reason.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
-              "Subject '" + subject + "' does not have subject-level compatibility configured");
-        });
-  }
-
-  public CompatibilityLevel setSubjectCompatibility(String subject, String level) {
-    Subjects.validate(subject);
-    CompatibilityLevel parsed = parseLevel(level);
-    database.inTransaction(
-        c -> {
-          repository.setSubjectSetting(c, subject, COMPATIBILITY, Optional.of(parsed.name()));
-          return null;
-        });
-    return parsed;
-  }
-
-  public CompatibilityLevel deleteSubjectCompatibility(String subject) {
-    return database.inTransaction(
-        c -> {
-          Optional<String> own = repository.subjectSettings(c, subject).compatibility();
-          if (own.isEmpty()) {
-            throw new RegistryServerException(
-                Reason.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
-                "Subject '" + subject + "' does not have subject-level compatibility configured");
-          }
-          repository.setSubjectSetting(c, subject, COMPATIBILITY, Optional.empty());
-          return level(own.get());
-        });
-  }
 
   CompatibilityLevel effectiveCompatibility(SubjectSettings subject) {
     return level(subject.effectiveCompatibility());
@@ -165,14 +103,15 @@ public final class SettingsService {
 
   // ---- parsing ----
 
-  private static CompatibilityLevel parseLevel(String text) {
-    return CompatibilityLevel.parse(text)
-        .orElseThrow(
-            () ->
-                new RegistryServerException(
-                    Reason.INVALID_COMPATIBILITY_LEVEL,
-                    "Invalid compatibility level. Valid values are none, backward, forward, full,"
-                        + " backward_transitive, forward_transitive, and full_transitive"));
+  static CompatibilityLevel parseLevel(String text) {
+    return CompatibilityLevel.parse(text).orElseThrow(SettingsService::invalidLevel);
+  }
+
+  static RegistryServerException invalidLevel() {
+    return new RegistryServerException(
+        Reason.INVALID_COMPATIBILITY_LEVEL,
+        "Invalid compatibility level. Valid values are none, backward, forward, full,"
+            + " backward_transitive, forward_transitive, and full_transitive");
   }
 
   private static Mode parseMode(String text) {

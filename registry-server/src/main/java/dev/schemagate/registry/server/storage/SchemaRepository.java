@@ -4,6 +4,10 @@ import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.SchemaReference;
 import dev.schemagate.registry.server.registry.StoredSchema;
 import dev.schemagate.registry.server.registry.SubjectVersion;
+import dev.schemagate.registry.server.registry.contract.ContractJson;
+import dev.schemagate.registry.server.registry.contract.Metadata;
+import dev.schemagate.registry.server.registry.contract.RuleSet;
+import dev.schemagate.registry.server.registry.contract.SchemaContract;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +23,8 @@ public final class SchemaRepository {
   /** One row of a subject's version list. */
   public record VersionRow(int version, int schemaId, boolean deleted) {}
 
-  private static final String SCHEMA_COLUMNS = "s.id, s.format, s.schema_text, s.fingerprint";
+  static final String SCHEMA_COLUMNS =
+      "s.id, s.format, s.schema_text, s.fingerprint, s.metadata, s.rule_set";
 
   // ---- versions ----
 
@@ -249,13 +254,15 @@ public final class SchemaRepository {
   public int insertOrGetSchema(Connection c, NewSchema schema) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO schemas (id, format, content_key, fingerprint, schema_text)"
-                + " VALUES (nextval('schema_id_seq'), ?, ?, ?, ?)"
+            "INSERT INTO schemas"
+                + " (id, format, content_key, fingerprint, schema_text, metadata, rule_set)"
+                + " VALUES (nextval('schema_id_seq'), ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (content_key) DO NOTHING RETURNING id")) {
       ps.setString(1, schema.format().name());
       ps.setString(2, schema.contentKey());
       ps.setString(3, schema.fingerprint());
       ps.setString(4, schema.text());
+      setContract(ps, 5, schema.contract());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           int id = rs.getInt(1);
@@ -272,13 +279,15 @@ public final class SchemaRepository {
   public void insertSchemaWithId(Connection c, int id, NewSchema schema) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO schemas (id, format, content_key, fingerprint, schema_text)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO schemas"
+                + " (id, format, content_key, fingerprint, schema_text, metadata, rule_set)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setInt(1, id);
       ps.setString(2, schema.format().name());
       ps.setString(3, schema.contentKey());
       ps.setString(4, schema.fingerprint());
       ps.setString(5, schema.text());
+      setContract(ps, 6, schema.contract());
       ps.executeUpdate();
     }
     insertReferences(c, id, schema.references());
@@ -290,13 +299,39 @@ public final class SchemaRepository {
     }
   }
 
-  /** A schema about to be stored. */
+  /**
+   * A schema about to be stored. {@code contentKey} already holds the contract's part (see {@link
+   * #withContract}).
+   */
   public record NewSchema(
       SchemaFormat format,
       String contentKey,
       String fingerprint,
       String text,
-      List<SchemaReference> references) {}
+      List<SchemaReference> references,
+      SchemaContract contract) {
+    public NewSchema(
+        SchemaFormat format,
+        String contentKey,
+        String fingerprint,
+        String text,
+        List<SchemaReference> references) {
+      this(format, contentKey, fingerprint, text, references, SchemaContract.NONE);
+    }
+
+    /** The same content under a contract: metadata and ruleSet are part of the identity. */
+    public NewSchema withContract(SchemaContract newContract) {
+      String baseKey = contentKey.substring(0, contentKey.length() - contract.keySuffix().length());
+      return new NewSchema(
+          format, baseKey + newContract.keySuffix(), fingerprint, text, references, newContract);
+    }
+  }
+
+  private static void setContract(PreparedStatement ps, int first, SchemaContract contract)
+      throws SQLException {
+    ps.setString(first, contract.metadata().map(ContractJson::write).orElse(null));
+    ps.setString(first + 1, contract.ruleSet().map(ContractJson::write).orElse(null));
+  }
 
   private void insertReferences(Connection c, int id, List<SchemaReference> references)
       throws SQLException {
@@ -327,14 +362,17 @@ public final class SchemaRepository {
     }
   }
 
-  private StoredSchema schemaFrom(Connection c, ResultSet rs, int first) throws SQLException {
+  StoredSchema schemaFrom(Connection c, ResultSet rs, int first) throws SQLException {
     int id = rs.getInt(first);
     return new StoredSchema(
         id,
         SchemaFormat.valueOf(rs.getString(first + 1)),
         rs.getString(first + 2),
         rs.getString(first + 3),
-        references(c, id));
+        references(c, id),
+        new SchemaContract(
+            ContractJson.parseStored(rs.getString(first + 4), Metadata.class),
+            ContractJson.parseStored(rs.getString(first + 5), RuleSet.class)));
   }
 
   private List<SchemaReference> references(Connection c, int schemaId) throws SQLException {
