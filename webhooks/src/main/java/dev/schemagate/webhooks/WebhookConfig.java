@@ -61,9 +61,9 @@ public record WebhookConfig(
               "SCHEMAGATE_WEBHOOK_CACHE_TTL",
               env.getOrDefault("SCHEMAGATE_WEBHOOK_CACHE_TTL", "5s")),
           EnvironmentGraph.parse(
-              env.getOrDefault("SCHEMAGATE_ENVIRONMENTS", "dev,staging,prod"),
+              environmentNames(env.getOrDefault("SCHEMAGATE_ENVIRONMENTS", "dev,staging,prod")),
               env.getOrDefault("SCHEMAGATE_PROMOTION_ALLOWED_SKIPS", "")),
-          registries(env.getOrDefault("SCHEMAGATE_ENVIRONMENT_REGISTRIES", "")),
+          environmentRegistries(env),
           DEFAULT_MAX_BODY);
     } catch (IllegalArgumentException invalid) {
       throw new InvalidConfig(invalid.getMessage());
@@ -120,7 +120,31 @@ public record WebhookConfig(
     return m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
   }
 
-  private static Map<String, URI> registries(String text) {
+  /**
+   * {@code SCHEMAGATE_ENVIRONMENTS} in the operator's format, {@code name=url[,name=url...]} (the
+   * one the Helm chart sets for both), or the older bare list of names. Minimal bridge until the
+   * shared parser in core replaces it.
+   */
+  private static String environmentNames(String text) {
+    return java.util.Arrays.stream(text.split(","))
+        .map(entry -> entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : entry)
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  private static Map<String, URI> environmentRegistries(Map<String, String> env) {
+    Map<String, URI> registries = new LinkedHashMap<>();
+    String environments = env.getOrDefault("SCHEMAGATE_ENVIRONMENTS", "");
+    if (environments.contains("=")) {
+      registries.putAll(registries(environments, "SCHEMAGATE_ENVIRONMENTS"));
+    }
+    registries.putAll(
+        registries(
+            env.getOrDefault("SCHEMAGATE_ENVIRONMENT_REGISTRIES", ""),
+            "SCHEMAGATE_ENVIRONMENT_REGISTRIES"));
+    return registries;
+  }
+
+  private static Map<String, URI> registries(String text, String variable) {
     Map<String, URI> registries = new LinkedHashMap<>();
     for (String entry : text.split(",")) {
       if (entry.isBlank()) {
@@ -128,13 +152,10 @@ public record WebhookConfig(
       }
       int eq = entry.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException(
-            "SCHEMAGATE_ENVIRONMENT_REGISTRIES: '" + entry + "' is not env=url");
+        throw new IllegalArgumentException(variable + ": '" + entry + "' is not env=url");
       }
       String environment = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      registries.put(
-          environment,
-          uri("SCHEMAGATE_ENVIRONMENT_REGISTRIES[" + environment + "]", entry.substring(eq + 1)));
+      registries.put(environment, uri(variable + "[" + environment + "]", entry.substring(eq + 1)));
     }
     return registries;
   }

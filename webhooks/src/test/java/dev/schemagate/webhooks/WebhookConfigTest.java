@@ -39,6 +39,17 @@ class WebhookConfigTest {
     assertThat(config.registryTimeout()).isEqualTo(Duration.ofMillis(750));
   }
 
+  @Test
+  void shouldReadEnvironmentsAndTheirRegistriesFromTheOperatorsFormat() throws Exception {
+    WebhookConfig config =
+        WebhookConfig.fromEnv(
+            Map.of(
+                "SCHEMAGATE_REGISTRY_URL", "http://registry:8081",
+                "SCHEMAGATE_ENVIRONMENTS", "dev=http://dev:8081,staging=http://staging:8081"));
+    assertThat(config.environments().order()).containsExactly("dev", "staging");
+    assertThat(config.registryOf("staging")).isEqualTo(URI.create("http://staging:8081"));
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(
       delimiter = '|',
@@ -49,6 +60,7 @@ class WebhookConfigTest {
         "SCHEMAGATE_WEBHOOK_FAILURE_MODE|maybe|is neither closed nor open",
         "SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT|2 seconds|is not a duration like 2s or 500ms",
         "SCHEMAGATE_ENVIRONMENTS|dev,dev|listed twice",
+        "SCHEMAGATE_ENVIRONMENTS|dev=http://a,staging=ftp://b|SCHEMAGATE_ENVIRONMENTS[staging]",
         "SCHEMAGATE_ENVIRONMENT_REGISTRIES|dev|is not env=url"
       })
   void shouldRefuseAnUnusableValueNamingTheVariable(String variable, String value, String message) {
