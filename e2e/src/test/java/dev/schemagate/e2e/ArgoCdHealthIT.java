@@ -48,7 +48,7 @@ class ArgoCdHealthIT {
         (ObjectNode)
             YAML.readTree(
                 Repo.root()
-                    .resolve("gitops/argocd/health/testdata/dataschema-ready.yaml")
+                    .resolve("gitops/argocd/health/testdata/dataschema-healthy-payments.yaml")
                     .toFile());
     ((ObjectNode) healthy.get("metadata")).put("generation", 99);
     assertThat(ArgoCdHealth.of(healthy).status()).isEqualTo("Progressing");

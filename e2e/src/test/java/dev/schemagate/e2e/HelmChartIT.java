@@ -143,6 +143,8 @@ class HelmChartIT {
         template(
             "-f",
             profileValues("production").toString(),
+            "--set",
+            "webhooks.externalUrl=https://127.0.0.1:8443",
             "--show-only",
             "templates/webhooks/admission.yaml");
     assertThat(rendered.exitCode()).as(rendered.stderr()).isZero();
@@ -160,7 +162,9 @@ class HelmChartIT {
     X509Certificate serving = certificate(tlsCrt);
     serving.verify(ca.getPublicKey());
     assertThat(serving.getSubjectAlternativeNames())
-        .anySatisfy(san -> assertThat(san.get(1)).isEqualTo("schemagate-webhooks.schemagate.svc"));
+        .anySatisfy(san -> assertThat(san.get(1)).isEqualTo("schemagate-webhooks.schemagate.svc"))
+        .as("externalUrl's host is an IP address SAN (type 7)")
+        .anySatisfy(san -> assertThat(List.<Object>copyOf(san)).isEqualTo(List.of(7, "127.0.0.1")));
   }
 
   @Test

@@ -111,6 +111,9 @@ class HelmInstallIT {
           metricsPort: %d
           # Only for this suite: the webhook process runs outside the cluster.
           externalUrl: "https://127.0.0.1:%d"
+          # A shared, loaded machine: cold JVMs answer their first calls slowly.
+          timeoutSeconds: 20
+          registryTimeout: 15s
           # Other suites share this API server: only this suite's namespace is reviewed here.
           namespaceSelector: {matchLabels: {schemagate.dev/e2e: helm}}
         """
@@ -446,6 +449,7 @@ class HelmInstallIT {
         kind: DataSchema
         metadata: {name: payments, namespace: %s}
         spec:
+          subject: payments
           format: AVRO
           owner: {team: payments}
           schema: '%s'
