@@ -43,6 +43,9 @@ class HelmInstallIT {
   private static final String RELEASE = "sg-e2e";
   private static final String NS = "sg-e2e";
   private static final String WORK = "helm-e2e-work";
+  // Kept by helm uninstall (as documented): a name and subject no other suite uses, since the
+  // other suites' operators watch every namespace and an older claim on a subject wins.
+  private static final String SCHEMA = "helm-payments";
   private static final String FULLNAME = "sg-e2e-schemagate";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String[] CRDS = {
@@ -234,7 +237,7 @@ class HelmInstallIT {
     DataSchema registered =
         awaitResource(
             DataSchema.class,
-            "payments",
+            SCHEMA,
             ds ->
                 ds.getStatus() != null
                     && ds.getStatus().isReadyFor(ds.getMetadata().getGeneration()));
@@ -244,9 +247,9 @@ class HelmInstallIT {
             """
             apiVersion: schemagate.dev/v1alpha1
             kind: DataContract
-            metadata: {name: payments, namespace: %s}
+            metadata: {name: helm-payments, namespace: %s}
             spec:
-              schemaRef: payments
+              schemaRef: helm-payments
               owner: {team: payments, contact: "#payments"}
               consumers:
                 - {name: ledger, kind: service, fields: [amount], criticality: high, owner: finance}
@@ -255,7 +258,7 @@ class HelmInstallIT {
     DataContract contract =
         awaitResource(
             DataContract.class,
-            "payments",
+            SCHEMA,
             dc ->
                 dc.getStatus() != null
                     && dc.getStatus().isReadyFor(dc.getMetadata().getGeneration()));
@@ -277,7 +280,7 @@ class HelmInstallIT {
             apiVersion: schemagate.dev/v1alpha1
             kind: Promotion
             metadata: {name: payments-v1, namespace: %s}
-            spec: {schemaRef: payments, version: 1, from: dev, to: staging}
+            spec: {schemaRef: helm-payments, version: 1, from: dev, to: staging}
             """
                 .formatted(WORK)));
     Promotion promoted =
@@ -287,7 +290,7 @@ class HelmInstallIT {
             p -> p.getStatus() != null && p.getStatus().getPhase() == PromotionPhase.Promoted);
     ArgoCdHealth.expect(promoted, "Healthy");
     try (SchemaRegistryClient stagingClient = staging.client()) {
-      assertThat(stagingClient.versions("payments")).containsExactly(1);
+      assertThat(stagingClient.versions(SCHEMA)).containsExactly(1);
     }
     Kubectl.Result unknown =
         kubectl.apply(
@@ -295,7 +298,7 @@ class HelmInstallIT {
             apiVersion: schemagate.dev/v1alpha1
             kind: Promotion
             metadata: {name: payments-to-prod, namespace: %s}
-            spec: {schemaRef: payments, version: 1, from: staging, to: prod}
+            spec: {schemaRef: helm-payments, version: 1, from: staging, to: prod}
             """
                 .formatted(WORK));
     assertThat(unknown.ok()).as("prod is not among the chart's environments").isFalse();
@@ -367,7 +370,7 @@ class HelmInstallIT {
     for (String crd : CRDS) {
       ok(kubectl.run("get", "crd", crd));
     }
-    assertThat(client.resources(DataSchema.class).inNamespace(WORK).withName("payments").get())
+    assertThat(client.resources(DataSchema.class).inNamespace(WORK).withName(SCHEMA).get())
         .isNotNull();
     assertThat(ok(kubectl.run("get", "deployments", "-n", NS, "-o", "name")).stdout()).isBlank();
     assertThat(
@@ -380,7 +383,7 @@ class HelmInstallIT {
         .isNull();
     assertThat(kubectl.run("get", "clusterrole", FULLNAME + "-operator").ok()).isFalse();
     try (SchemaRegistryClient devClient = dev.client()) {
-      assertThat(devClient.versions("payments")).containsExactly(1);
+      assertThat(devClient.versions(SCHEMA)).containsExactly(1);
     }
   }
 
@@ -450,9 +453,9 @@ class HelmInstallIT {
     return """
         apiVersion: schemagate.dev/v1alpha1
         kind: DataSchema
-        metadata: {name: payments, namespace: %s}
+        metadata: {name: helm-payments, namespace: %s}
         spec:
-          subject: payments
+          subject: helm-payments
           format: AVRO
           owner: {team: payments}
           schema: '%s'
