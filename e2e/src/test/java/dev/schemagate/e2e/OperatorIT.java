@@ -210,6 +210,8 @@ class OperatorIT {
     assertThat(ds.getStatus().getBreakingChanges())
         .anySatisfy(change -> assertThat(change.path()).contains("currency"));
     assertThat(registryClient.versions("payments")).containsExactly(1, 2);
+    // What Argo CD shows for it (gitops/argocd/health): the change must be fixed in Git.
+    ArgoCdHealth.expect(ds, "Degraded");
   }
 
   @Test
@@ -361,6 +363,7 @@ class OperatorIT {
                                   && "RegistryUnreachable".equals(c.reason()))
                       .orElse(false));
       assertThat(condition(ds, "Ready").map(Condition::message).orElse("")).contains("registry");
+      ArgoCdHealth.expect(ds, "Progressing"); // retried on its own
     } finally {
       registry.start();
     }

@@ -196,6 +196,8 @@ class PromotionIT {
     assertThat(blocked.getStatus().getImpact().affectedAssets())
         .anySatisfy(asset -> assertThat(asset.owner()).isEqualTo("finance"));
     assertThat(stagingClient.versions("invoices")).containsExactly(1);
+    // Argo CD (gitops/argocd/health): waiting for people, not failed.
+    ArgoCdHealth.expect(blocked, "Suspended");
 
     // The owner approves: promoted.
     promote(

@@ -10,10 +10,14 @@ final class ServiceAccounts {
   private ServiceAccounts() {}
 
   static Map<String, String> impersonating(String serviceAccount) {
+    return impersonating("schemagate", serviceAccount);
+  }
+
+  static Map<String, String> impersonating(String namespace, String serviceAccount) {
     return Map.of(
         "KUBERNETES_IMPERSONATE_USERNAME",
-        "system:serviceaccount:schemagate:" + serviceAccount,
+        "system:serviceaccount:" + namespace + ":" + serviceAccount,
         "KUBERNETES_IMPERSONATE_GROUP",
-        "system:serviceaccounts,system:serviceaccounts:schemagate,system:authenticated");
+        "system:serviceaccounts,system:serviceaccounts:" + namespace + ",system:authenticated");
   }
 }
