@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       FingerprintCommand.class,
       ExportDbtCommand.class,
       DlqReplayCommand.class,
+      CheckCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
