@@ -79,6 +79,10 @@ public final class Checkpoint {
     }
     try (db) {
       db.setReadOnly(true);
+      try (var session = db.createStatement()) {
+        // unique's count(DISTINCT) sorts the column: in memory rather than in temp files
+        session.execute("SET work_mem = '256MB'");
+      }
       PgTable table = PgTable.resolve(db, source.table());
       PostgresChecker.Outcome outcome = new PostgresChecker(db, table, start).run(plan);
       return new CheckReport(

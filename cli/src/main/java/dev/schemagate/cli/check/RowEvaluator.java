@@ -89,6 +89,8 @@ final class RowEvaluator {
     Double max;
     LongHashSet seen;
     Instant newest;
+    String type; // lower case, looked up once rather than per row
+    boolean alwaysPresent;
 
     Tally(RuleCheck check) {
       this.check = check;
@@ -101,6 +103,10 @@ final class RowEvaluator {
           max = RuleParams.asNumber(check.params().get("max")).orElse(null);
         }
         case UNIQUE -> seen = new LongHashSet();
+        case TYPE -> {
+          type = check.param("type").toLowerCase(java.util.Locale.ROOT);
+          alwaysPresent = Boolean.TRUE.equals(check.params().get("alwaysPresent"));
+        }
         default -> {}
       }
     }
@@ -108,10 +114,7 @@ final class RowEvaluator {
     boolean fails(Object value) {
       boolean absent = value == null || value == Row.MISSING || textual && "".equals(value);
       return switch (check.kind()) {
-        case TYPE ->
-            absent
-                ? Boolean.TRUE.equals(check.params().get("alwaysPresent"))
-                : !ValueTypes.hasType(value, check.param("type"), textual);
+        case TYPE -> absent ? alwaysPresent : !ValueTypes.hasType(value, type, textual);
         case NOT_NULL -> absent;
         case UNIQUE -> !absent && !seen.add(hash(ValueTypes.text(value)));
         case ACCEPTED_VALUES -> !absent && !accepted.contains(ValueTypes.text(value));

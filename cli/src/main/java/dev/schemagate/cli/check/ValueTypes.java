@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,8 +18,10 @@ import java.util.Optional;
 final class ValueTypes {
   private ValueTypes() {}
 
-  static boolean hasType(Object value, String schemaType, boolean textual) {
-    String t = schemaType.toLowerCase(Locale.ROOT);
+  /**
+   * @param t the schema type in lower case
+   */
+  static boolean hasType(Object value, String t, boolean textual) {
     if (t.startsWith("array") || t.startsWith("map") || t.equals("record") || t.equals("object")) {
       return value instanceof JsonNode node
           ? (t.startsWith("array") ? node.isArray() : node.isObject())
@@ -97,6 +98,10 @@ final class ValueTypes {
       return Optional.empty();
     }
     String text = s.strip();
+    Instant fast = IsoInstants.parse(text);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
       return Optional.of(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException notOffset) {
