@@ -4,6 +4,7 @@ import dev.schemagate.cli.check.CheckException;
 import dev.schemagate.cli.check.CheckPlan;
 import dev.schemagate.cli.check.CheckReport;
 import dev.schemagate.cli.check.Checkpoint;
+import dev.schemagate.cli.check.CheckpointPublisher;
 import dev.schemagate.cli.check.ReportWriter;
 import dev.schemagate.cli.check.Source;
 import java.io.IOException;
@@ -82,6 +83,21 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write the report here instead of standard output.")
   Path output;
 
+  @Option(
+      names = "--registry",
+      paramLabel = "URL",
+      defaultValue = "${env:SCHEMAGATE_REGISTRY_URL}",
+      description =
+          "Record the checkpoint in this registry (default: $SCHEMAGATE_REGISTRY_URL; none:"
+              + " not recorded), where the DataContract's status shows it.")
+  String registry;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "The DataContract's namespace (default: the file's, else 'default').")
+  String namespace;
+
   @Override
   public Integer call() {
     ContractFiles.Loaded loaded =
@@ -96,6 +112,19 @@ final class CheckCommand implements Callable<Integer> {
       throw new CliException(CliException.Reason.USAGE, e.getMessage());
     }
     String text = ReportWriter.write(report, format);
+    print(text);
+    if (registry != null && !registry.isBlank()) {
+      String ns = Optional.ofNullable(namespace).or(loaded::namespace).orElse("default");
+      try {
+        new CheckpointPublisher(registry, System.getenv()).publish(report, ns);
+      } catch (CheckException e) {
+        throw new CliException(CliException.Reason.USAGE, e.getMessage());
+      }
+    }
+    return report.verdict() == CheckReport.Verdict.PASSED ? Schemagate.OK : Schemagate.INCOMPATIBLE;
+  }
+
+  private void print(String text) {
     if (output == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
@@ -107,6 +136,5 @@ final class CheckCommand implements Callable<Integer> {
             CliException.Reason.UNREADABLE_FILE, output + ": cannot write: " + e.getMessage());
       }
     }
-    return report.verdict() == CheckReport.Verdict.PASSED ? Schemagate.OK : Schemagate.INCOMPATIBLE;
   }
 }

@@ -33,7 +33,10 @@ import java.util.stream.Stream;
 final class ContractFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  record Loaded(String name, Contract contract, ParsedSchema schema) {}
+  /**
+   * @param namespace the resource's {@code metadata.namespace}, when the file gives one
+   */
+  record Loaded(String name, Optional<String> namespace, Contract contract, ParsedSchema schema) {}
 
   private ContractFiles() {}
 
@@ -73,7 +76,9 @@ final class ContractFiles {
     if (!problems.isEmpty()) {
       throw usage("contract " + name + ": " + problems(problems));
     }
-    return new Loaded(name, contract, schema);
+    Optional<String> namespace =
+        Optional.of(doc.at("/metadata/namespace").asText("")).filter(n -> !n.isBlank());
+    return new Loaded(name, namespace, contract, schema);
   }
 
   private static boolean isContract(JsonNode doc) {

@@ -139,7 +139,9 @@ final class PostgresChecker {
           Optional.of(
               new Pushed(
                   check,
-                  "count(" + c + ") - count(DISTINCT " + c + ")",
+                  // distinct 64-bit hashes sort ~5x faster than the values themselves (the
+                  // same trade as a file's LongHashSet); samples below use the exact values
+                  "count(" + c + ") - count(DISTINCT hashtextextended(" + c + "::text, 0))",
                   Optional.of(
                       c
                           + " IN (SELECT "

@@ -97,6 +97,15 @@ public final class ReportWriter {
     return root;
   }
 
+  /** A registry answer's JSON; an empty object when it is not JSON. */
+  static com.fasterxml.jackson.databind.JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (java.io.IOException notJson) {
+      return JSON.createObjectNode();
+    }
+  }
+
   static String junit(CheckReport r) {
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     long failures = r.results().stream().filter(RuleResult::blocking).count();
