@@ -86,7 +86,7 @@ public final class RegistryAccess implements AutoCloseable {
               e);
       case NOT_FOUND ->
           new SerdeException(Reason.NOT_REGISTERED, "%s: %s".formatted(what, e.getMessage()), e);
-      case INCOMPATIBLE, INVALID, FORBIDDEN_BY_MODE ->
+      case INCOMPATIBLE, INVALID, FORBIDDEN_BY_MODE, NOT_AUTHORIZED ->
           new SerdeException(
               Reason.REGISTRY_REFUSED,
               "the registry refused %s: %s".formatted(what, e.getMessage()),

@@ -5,8 +5,10 @@ import dev.schemagate.registry.client.CompatibilityReport;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.RegistryException.Reason;
+import dev.schemagate.registry.client.RegistryMode;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
   public final AtomicInteger calls = new AtomicInteger();
   public volatile boolean down;
 
+  @Override
   public synchronized int registerWithId(String subject, SchemaSubmission schema, int id) {
     byId.put(id, schema);
     var versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
@@ -118,4 +121,15 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
 
   @Override
   public void close() {}
+
+  @Override
+  public RegistryMode mode(String subject) throws RegistryException {
+    call();
+    return RegistryMode.READWRITE;
+  }
+
+  @Override
+  public LineageClient lineage() {
+    throw new UnsupportedOperationException("the in-memory registry keeps no lineage");
+  }
 }

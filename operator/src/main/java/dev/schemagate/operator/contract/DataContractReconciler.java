@@ -16,10 +16,11 @@ import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractStatus;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.operator.StatusPatch;
-import dev.schemagate.operator.contract.LineageClient.LineageUnavailableException;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.lineage.ConsumerDeclaration;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -172,11 +173,15 @@ public final class DataContractReconciler
       for (Contract.Consumer consumer : contract.consumers()) {
         lineage.declare(declaration(resource, contract, consumer, dataset));
       }
-    } catch (LineageUnavailableException e) {
+    } catch (RegistryException e) {
+      boolean transient_ = e.reason() == RegistryException.Reason.UNAVAILABLE;
       conditions.set(
-          READY, false, "LineageUnavailable", "consumers not recorded: " + e.getMessage());
+          READY,
+          false,
+          transient_ ? "LineageUnavailable" : "LineageRefused",
+          "consumers not recorded: " + e.getMessage());
       status.setConditions(conditions.build());
-      return new Result(status, true);
+      return new Result(status, transient_);
     }
     String model = contract.enforcement().flatMap(Contract.Enforcement::dbtModel).orElse(dataset);
     configMaps.apply(resource, model, DbtContractExporter.export(model, contract, schema));
@@ -191,14 +196,14 @@ public final class DataContractReconciler
     return new Result(status, false);
   }
 
-  private LineageClient.ConsumerDeclaration declaration(
+  private ConsumerDeclaration declaration(
       DataContract resource, Contract contract, Contract.Consumer consumer, String dataset) {
     String owner =
         consumer
             .owner()
             .or(() -> contract.owner().map(Contract.Owner::team))
             .orElse(resource.getMetadata().getNamespace());
-    return new LineageClient.ConsumerDeclaration(
+    return new ConsumerDeclaration(
         consumer.kind().name().toLowerCase(java.util.Locale.ROOT),
         consumer.name(),
         owner,
@@ -238,7 +243,7 @@ public final class DataContractReconciler
               dataset);
         }
       }
-    } catch (LineageUnavailableException e) {
+    } catch (RegistryException e) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry);
     }
     return DeleteControl.defaultDelete();

@@ -7,10 +7,12 @@ import dev.schemagate.operator.promotion.PromotionReconciler;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.Notifier;
 import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers the DataContract and Promotion controllers on an operator, configured from the
@@ -23,10 +25,13 @@ import java.util.Map;
 public final class LineageControllers implements AutoCloseable {
   private final Notifier notifier;
   private final PromotionReconciler promotions;
+  private final Optional<SchemaRegistryClient> ownLineageRegistry;
 
-  private LineageControllers(Notifier notifier, PromotionReconciler promotions) {
+  private LineageControllers(
+      Notifier notifier, PromotionReconciler promotions, SchemaRegistryClient ownLineageRegistry) {
     this.notifier = notifier;
     this.promotions = promotions;
+    this.ownLineageRegistry = Optional.ofNullable(ownLineageRegistry);
   }
 
   public static LineageControllers register(
@@ -52,8 +57,15 @@ public final class LineageControllers implements AutoCloseable {
       LineageSettings lineageSettings,
       PromotionSettings promotionSettings) {
     Clock clock = Clock.systemUTC();
-    LineageClient lineage =
-        new LineageClient(lineageSettings.lineageUrl(), settings.registryTimeout());
+    // The lineage API usually lives in the same registry: share its client then.
+    SchemaRegistryClient lineageRegistry =
+        lineageSettings.lineageUrl().equals(settings.registryUrl())
+            ? registry
+            : SchemaRegistryClient.builder(lineageSettings.lineageUrl())
+                .requestTimeout(settings.registryTimeout())
+                .maxBlock(settings.registryTimeout().multipliedBy(2))
+                .build();
+    LineageClient lineage = lineageRegistry.lineage();
     Notifier notifier = new Notifier(promotionSettings.notifications());
     var contracts =
         new DataContractReconciler(
@@ -85,7 +97,8 @@ public final class LineageControllers implements AutoCloseable {
           c.withReconciliationMaxInterval(settings.resync());
           namespaces(c, settings);
         });
-    return new LineageControllers(notifier, promotions);
+    return new LineageControllers(
+        notifier, promotions, lineageRegistry == registry ? null : lineageRegistry);
   }
 
   private static void namespaces(
@@ -102,6 +115,7 @@ public final class LineageControllers implements AutoCloseable {
   public void close() {
     notifier.close();
     promotions.close();
+    ownLineageRegistry.ifPresent(SchemaRegistryClient::close);
   }
 
   /** Only to keep the type names visible to readers of the registration. */

@@ -28,6 +28,11 @@ public enum Reason {
   RegistryUnreachable,
   /** The registry refused the request (invalid schema, read-only mode). */
   RegistryRejected,
+  /**
+   * The registry refused the operator's credentials (401) or permission (403); not retried until
+   * the next resync or a change, since the same call would be refused again.
+   */
+  RegistryNotAuthorized,
   /** An older DataSchema claims the same subject. */
   ResourceConflict,
   /** The {@code schemagate.dev/paused} annotation stops reconciliation. */

@@ -21,6 +21,12 @@ final class RegistryFailures {
               "the schema registry refused the request (error %d): %s"
                   .formatted(e.errorCode(), e.getMessage()),
               e);
+      case NOT_AUTHORIZED ->
+          new ReconcileException(
+              Reason.RegistryNotAuthorized,
+              "the schema registry at %s refused the operator's credentials (error %d): %s; check SCHEMAGATE_REGISTRY_USER / SCHEMAGATE_REGISTRY_PASSWORD / SCHEMAGATE_REGISTRY_TOKEN_FILE"
+                  .formatted(registryUrl, e.errorCode(), e.getMessage()),
+              e);
       case NOT_FOUND ->
           new ReconcileException(
               Reason.ReferenceNotFound,

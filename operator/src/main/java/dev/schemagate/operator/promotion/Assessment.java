@@ -4,7 +4,7 @@ import dev.schemagate.crds.v1alpha1.AffectedAsset;
 import dev.schemagate.crds.v1alpha1.Criticality;
 import dev.schemagate.crds.v1alpha1.Impact;
 import dev.schemagate.crds.v1alpha1.Severity;
-import dev.schemagate.operator.contract.LineageClient;
+import dev.schemagate.registry.client.lineage.ImpactReport;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record Assessment(Impact impact, boolean blocking, Set<String> requiredApprovers) {
 
-  static Assessment of(LineageClient.ImpactReport report) {
+  static Assessment of(ImpactReport report) {
     List<AffectedAsset> assets =
         report.assets().stream()
             .map(
@@ -30,7 +30,7 @@ record Assessment(Impact impact, boolean blocking, Set<String> requiredApprovers
             .toList();
     Set<String> approvers = new LinkedHashSet<>();
     if (report.blocking()) {
-      for (LineageClient.Asset a : report.assets()) {
+      for (ImpactReport.Asset a : report.assets()) {
         if (a.criticality().equalsIgnoreCase("CRITICAL") || report.decisive().contains(a.id())) {
           approvers.add(a.owner());
         }

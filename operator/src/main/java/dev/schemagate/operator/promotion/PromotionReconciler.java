@@ -12,7 +12,6 @@ import dev.schemagate.crds.v1alpha1.Promotion;
 import dev.schemagate.crds.v1alpha1.PromotionPhase;
 import dev.schemagate.crds.v1alpha1.PromotionStatus;
 import dev.schemagate.operator.StatusPatch;
-import dev.schemagate.operator.contract.LineageClient;
 import dev.schemagate.operator.contract.LineageColumns;
 import dev.schemagate.operator.contract.LineageSettings;
 import dev.schemagate.operator.contract.StatusConditions;
@@ -21,8 +20,10 @@ import dev.schemagate.operator.promotion.notify.Notifier;
 import dev.schemagate.operator.promotion.notify.PromotionNotice;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
+import dev.schemagate.registry.client.RegistryMode;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -193,14 +194,14 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
             spec.getTo());
       }
       assessment = assess(resource, subject, candidate, target.latest(subject));
-    } catch (RegistryException e) {
-      return unreachable(spec.getTo(), e);
-    } catch (LineageClient.LineageUnavailableException e) {
+    } catch (LineageException e) {
       return Outcome.of(
           PromotionPhase.Failed,
           "LineageUnavailable",
-          "cannot grade the impact, so not promoting: " + e.getMessage(),
-          true);
+          "cannot grade the impact, so not promoting: " + e.getCause().getMessage(),
+          e.getCause().reason() == RegistryException.Reason.UNAVAILABLE);
+    } catch (RegistryException e) {
+      return unreachable(spec.getTo(), e);
     } catch (InvalidSchemaException e) {
       return Outcome.of(
           PromotionPhase.Failed,
@@ -236,9 +237,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
           false);
     }
     try {
-      TargetRegistry direct = new TargetRegistry(toUrl.get(), settings.registryTimeout());
-      if (direct.importMode(subject)) {
-        direct.registerWithId(subject, promoted.format(), promoted.schema(), promoted.id());
+      if (target.mode(subject) == RegistryMode.IMPORT) {
+        target.registerWithId(subject, submission, promoted.id());
       } else {
         target.register(subject, submission, false);
       }
@@ -273,7 +273,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   private Assessment assess(
       Promotion resource, String subject, ParsedSchema candidate, Optional<RegisteredSchema> latest)
-      throws InvalidSchemaException, LineageClient.LineageUnavailableException {
+      throws InvalidSchemaException, LineageException {
     if (latest.isEmpty()) {
       return Assessment.none("first version of '" + subject + "' in " + resource.getSpec().getTo());
     }
@@ -293,7 +293,23 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
         fields.stream()
             .map(f -> LineageColumns.column(lineageSettings.namespace(), dataset, f))
             .toList();
-    return Assessment.of(lineage.impact(columns));
+    try {
+      return Assessment.of(lineage.impact(columns));
+    } catch (RegistryException e) {
+      throw new LineageException(e);
+    }
+  }
+
+  /** A lineage failure, told apart from the target registry's own failures. */
+  private static final class LineageException extends Exception {
+    LineageException(RegistryException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized RegistryException getCause() {
+      return (RegistryException) super.getCause();
+    }
   }
 
   /** The Kafka topic a contract on the same DataSchema names, if any. */

@@ -64,6 +64,19 @@ final class ConfluentBodies {
 
   record ConfigRequest(String compatibility) {}
 
+  /** Body of a registration with an explicit id (IMPORT mode). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record SchemaWithIdRequest(
+      String schema, String schemaType, List<Reference> references, Integer id) {
+    static SchemaWithIdRequest of(SchemaSubmission submission, int id) {
+      SchemaRequest plain = SchemaRequest.of(submission);
+      return new SchemaWithIdRequest(plain.schema(), plain.schemaType(), plain.references(), id);
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ModeAnswer(String mode) {}
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   record ErrorAnswer(@JsonProperty("error_code") Integer errorCode, String message) {}
 }

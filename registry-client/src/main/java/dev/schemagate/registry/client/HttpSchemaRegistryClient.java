@@ -14,6 +14,7 @@ import dev.schemagate.registry.client.ConfluentBodies.SchemaAnswer;
 import dev.schemagate.registry.client.ConfluentBodies.SchemaRequest;
 import dev.schemagate.registry.client.RegistryException.Reason;
 import dev.schemagate.registry.client.RegistryTransport.Response;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,6 +47,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http;
   private final RegistryTransport transport;
+  private final LineageClient lineage;
   private final long latestTtlNanos;
   private final Cache<Integer, SchemaSubmission> schemasById;
   private final Cache<Registration, Integer> registeredIds;
@@ -61,6 +63,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     this.transport = new RegistryTransport(urls, http, settings);
+    this.lineage = new HttpLineageClient(transport, json);
     this.latestTtlNanos = settings.latestTtl().toNanos();
     this.schemasById = cache(settings);
     this.registeredIds = cache(settings);
@@ -96,6 +99,46 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     registeredIds.put(key, id);
     latestBySubject.invalidate(subject);
     return id;
+  }
+
+  @Override
+  public int registerWithId(String subject, SchemaSubmission schema, int id)
+      throws RegistryException {
+    String what = "register a schema with id %d under subject '%s'".formatted(id, subject);
+    Response response =
+        transport.send(
+            "POST",
+            "subjects/" + segment(subject) + "/versions",
+            body(ConfluentBodies.SchemaWithIdRequest.of(schema, id)),
+            Map.of());
+    requireSuccess(what, response);
+    Integer kept = read(what, response, IdAnswer.class).id();
+    if (kept == null) {
+      throw malformed(what, response, "no 'id' in the answer");
+    }
+    latestBySubject.invalidate(subject);
+    return kept;
+  }
+
+  @Override
+  public RegistryMode mode(String subject) throws RegistryException {
+    String what = "read the mode of subject '%s'".formatted(subject);
+    Response response =
+        transport.send(
+            "GET", "mode/" + segment(subject) + "?defaultToGlobal=true", new byte[0], Map.of());
+    if (isNotFound(response)) {
+      response = transport.send("GET", "mode", new byte[0], Map.of());
+    }
+    requireSuccess(what, response);
+    String mode = read(what, response, ConfluentBodies.ModeAnswer.class).mode();
+    Response answered = response;
+    return RegistryMode.parse(mode)
+        .orElseThrow(() -> malformed(what, answered, "unknown mode " + mode));
+  }
+
+  @Override
+  public LineageClient lineage() {
+    return lineage;
   }
 
   @Override

@@ -31,6 +31,9 @@ final class RegistryErrors {
   }
 
   static Reason reason(int status, int code) {
+    if (status == 401 || status == 403) {
+      return Reason.NOT_AUTHORIZED;
+    }
     if (code == 42205) {
       return Reason.FORBIDDEN_BY_MODE;
     }

@@ -1,6 +1,7 @@
 package dev.schemagate.registry.client;
 
 import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.registry.client.lineage.LineageClient;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,15 @@ public interface SchemaRegistryClient extends AutoCloseable {
   Optional<RegisteredSchema> lookup(String subject, SchemaSubmission schema)
       throws RegistryException;
 
+  /**
+   * POST /subjects/{subject}/versions with an explicit {@code id}, which the registry accepts only
+   * in IMPORT mode (see {@link #mode}): keeps ids equal across environments. The id kept.
+   */
+  int registerWithId(String subject, SchemaSubmission schema, int id) throws RegistryException;
+
+  /** GET /mode/{subject}?defaultToGlobal=true: the subject's mode, else the registry's. */
+  RegistryMode mode(String subject) throws RegistryException;
+
   /** GET /subjects. */
   List<String> subjects() throws RegistryException;
 
@@ -57,6 +67,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   /** DELETE /subjects/{subject} (soft, or permanent): the versions deleted. */
   List<Integer> deleteSubject(String subject, boolean permanent) throws RegistryException;
+
+  /**
+   * The lineage API of the same registry, over this client's connections and settings; closing this
+   * client closes it.
+   */
+  LineageClient lineage();
 
   @Override
   void close();
