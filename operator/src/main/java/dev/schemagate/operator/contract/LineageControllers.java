@@ -73,6 +73,7 @@ public final class LineageControllers implements AutoCloseable {
             registry,
             lineage,
             lineageSettings,
+            new Checkpoints(settings.registryUrl(), settings.registryTimeout()),
             settings.retryInterval(),
             settings.useSsa(),
             clock);
