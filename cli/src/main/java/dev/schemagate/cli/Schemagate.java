@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ExportDbtCommand.class,
       DlqReplayCommand.class,
       CheckCommand.class,
+      LineageCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
