@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class DriftMonitorTest {
+public class DriftMonitorTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** amount ~ N(100, 15); currency 70 % EUR, 30 % USD; coupon null 10 %. */
-  static ObjectNode order(Random random, double mean, String rareCurrency, double nullShare) {
+  public static ObjectNode order(
+      Random random, double mean, String rareCurrency, double nullShare) {
     ObjectNode o = JSON.createObjectNode();
     o.put("orderId", "o-" + random.nextLong());
     o.put("amount", mean + 15 * random.nextGaussian());
