@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DlqReplayCommand.class,
       CheckCommand.class,
       LineageCommand.class,
+      MonitorCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
