@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       DlqReplayCommand.class,
       DiffCommand.class,
       PromoteCommand.class,
+      CheckCommand.class,
+      LineageCommand.class,
+      MonitorCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Checks a quality rule's {@code params} against what its {@link RuleType} takes. */
-final class RuleParams {
+public final class RuleParams {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
 
   private RuleParams() {}
@@ -97,7 +97,7 @@ final class RuleParams {
    * The accepted values: a list, or (as the DataContract resource holds params as strings) a
    * comma-separated string. Empty when there are none.
    */
-  static List<String> acceptedValues(Object values) {
+  public static List<String> acceptedValues(Object values) {
     if (values instanceof List<?> list) {
       return list.stream().filter(v -> v != null).map(String::valueOf).toList();
     }
@@ -111,7 +111,7 @@ final class RuleParams {
   }
 
   /** A number, or a string holding one (resource params are strings). */
-  private static Optional<Double> asNumber(Object value) {
+  public static Optional<Double> asNumber(Object value) {
     if (value instanceof Number number) {
       return Optional.of(number.doubleValue());
     }
@@ -127,7 +127,7 @@ final class RuleParams {
   }
 
   /** A positive duration, ISO-8601 ({@code PT1H}) or short ({@code 1h30m}). */
-  static Optional<Duration> duration(String text) {
+  public static Optional<Duration> duration(String text) {
     String trimmed = text.trim();
     Duration parsed = null;
     if (trimmed.startsWith("P") || trimmed.startsWith("p")) {

@@ -28,7 +28,7 @@ public final class SchemaFields {
     List<SchemaField> fields = new ArrayList<>();
     switch (schema) {
       case AvroSchemaDoc avro -> avro(avro.schema(), "", new HashSet<>(), fields);
-      case JsonSchemaDoc json -> json(json.root(), json.root(), "", 0, fields);
+      case JsonSchemaDoc json -> json(json.root(), json.root(), "", 0, Set.of(), fields);
       default ->
           throw new IllegalArgumentException(
               "no field listing for " + schema.getClass().getSimpleName());
@@ -86,15 +86,26 @@ public final class SchemaFields {
     };
   }
 
+  /**
+   * @param inherited the names the enclosing object requires when {@code schema} is one of its
+   *     combined branches (a parent's {@code required} may name a branch's property)
+   */
   private static void json(
-      JsonNode root, JsonNode schema, String prefix, int depth, List<SchemaField> out) {
+      JsonNode root,
+      JsonNode schema,
+      String prefix,
+      int depth,
+      Set<String> inherited,
+      List<SchemaField> out) {
     if (depth > MAX_DEPTH) {
       return;
     }
     JsonNode resolved = resolve(root, schema);
+    Set<String> required = jsonRequired(root, resolved);
+    required.addAll(inherited);
     for (String combiner : List.of("allOf", "anyOf", "oneOf")) {
       for (JsonNode branch : resolved.path(combiner)) {
-        json(root, branch, prefix, depth + 1, out);
+        json(root, branch, prefix, depth + 1, required, out);
       }
     }
     Iterator<Map.Entry<String, JsonNode>> properties = resolved.path("properties").fields();
@@ -105,13 +116,28 @@ public final class SchemaFields {
         continue; // the same property named again in another allOf/anyOf branch
       }
       JsonNode type = resolve(root, property.getValue());
-      out.add(new SchemaField(path, jsonType(type), jsonNullable(type)));
+      out.add(
+          new SchemaField(
+              path, jsonType(type), jsonNullable(type), required.contains(property.getKey())));
       JsonNode inner = type;
       while (inner.has("items") && inner.get("items").isObject() && depth < MAX_DEPTH) {
         inner = resolve(root, inner.get("items"));
       }
-      json(root, inner, path + ".", depth + 1, out);
+      json(root, inner, path + ".", depth + 1, Set.of(), out);
     }
+  }
+
+  /**
+   * The property names an object requires: its own {@code required} and that of its {@code allOf}
+   * branches (every one of which holds); {@code anyOf}/{@code oneOf} branches need not hold.
+   */
+  private static Set<String> jsonRequired(JsonNode root, JsonNode resolved) {
+    Set<String> required = new HashSet<>();
+    resolved.path("required").forEach(name -> required.add(name.asText()));
+    for (JsonNode branch : resolved.path("allOf")) {
+      resolve(root, branch).path("required").forEach(name -> required.add(name.asText()));
+    }
+    return required;
   }
 
   /** Follows local {@code $ref}s ({@code #/definitions/x}, {@code #/$defs/x}). */

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Writes the dbt model contract for a schema: a {@code models:} properties file whose model has
  * {@code config.contract.enforced: true}, one column per top-level field with its {@code
- * data_type}, and {@code constraints} from the schema (non-nullable fields are {@code not_null})
- * and from the contract's quality rules ({@code not_null}, {@code unique}, and {@code check}
- * expressions for {@code accepted_values} and {@code range}). dbt refuses to build the model when
- * its columns or types drift from this file.
+ * data_type}, and {@code constraints} from the schema (required, non-nullable fields are {@code
+ * not_null}) and from the contract's quality rules ({@code not_null}, {@code unique}, and {@code
+ * check} expressions for {@code accepted_values} and {@code range}). dbt refuses to build the model
+ * when its columns or types drift from this file.
  */
 public final class DbtContractExporter {
   private static final ObjectMapper YAML =
@@ -110,7 +110,9 @@ public final class DbtContractExporter {
 
   private static List<ObjectNode> constraints(Contract contract, SchemaField field) {
     List<ObjectNode> out = new ArrayList<>();
-    boolean notNull = !field.nullable();
+    // Only a field every record carries, never null, is not_null from the schema alone: an
+    // optional JSON Schema property or a union with null would make dbt reject older rows.
+    boolean notNull = field.alwaysPresent();
     boolean unique = false;
     List<String> checks = new ArrayList<>();
     for (Contract.QualityRule rule : contract.quality()) {

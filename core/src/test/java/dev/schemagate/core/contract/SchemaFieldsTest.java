@@ -38,14 +38,14 @@ class SchemaFieldsTest {
         SchemaFields.of(ContractValidatorTest.schema(SchemaFormat.JSON, "orders.schema.json"));
     assertThat(fields)
         .contains(
-            new SchemaField("orderId", "string", false),
-            new SchemaField("amount", "number", false),
-            new SchemaField("placedAt", "string(date-time)", false),
-            new SchemaField("coupon", "string", true),
-            new SchemaField("customer", "object", false),
-            new SchemaField("customer.address.city", "string", false),
-            new SchemaField("lines", "array<object>", false),
-            new SchemaField("lines.quantity", "integer", false),
-            new SchemaField("channel", "enum", false));
+            new SchemaField("orderId", "string", false, true),
+            new SchemaField("amount", "number", false, true),
+            new SchemaField("placedAt", "string(date-time)", false, false),
+            new SchemaField("coupon", "string", true, false),
+            new SchemaField("customer", "object", false, false),
+            new SchemaField("customer.address.city", "string", false, false),
+            new SchemaField("lines", "array<object>", false, false),
+            new SchemaField("lines.quantity", "integer", false, false),
+            new SchemaField("channel", "enum", false, false));
   }
 }

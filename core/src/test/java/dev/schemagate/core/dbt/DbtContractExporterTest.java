@@ -52,4 +52,69 @@ class DbtContractExporterTest {
     assertThat(columns.get(2).get("data_type").asText()).isEqualTo("timestamp");
     assertThat(columns.get(3).get("data_type").asText()).isEqualTo("json");
   }
+
+  @Test
+  void shouldMarkOnlyRequiredNonNullableJsonSchemaPropertiesNotNull() throws Exception {
+    String schema =
+        """
+        {"type": "object",
+         "properties": {"id": {"type": "string"}, "note": {"type": "string"},
+                        "coupon": {"type": ["string", "null"]}, "channel": {"type": "string"}},
+         "allOf": [{"properties": {"region": {"type": "string"}}, "required": ["channel"]}],
+         "required": ["id", "coupon", "region"]}
+        """;
+    Contract contract = ContractReader.read(new ObjectMapper().readTree("{\"schemaRef\": \"x\"}"));
+
+    String yaml =
+        DbtContractExporter.export("m", contract, Schemas.parse(SchemaFormat.JSON, schema));
+
+    assertThat(notNullColumns(yaml)).containsExactlyInAnyOrder("id", "channel", "region");
+  }
+
+  @Test
+  void shouldNotMarkAnAvroUnionWithNullNotNull() throws Exception {
+    String schema =
+        """
+        {"type": "record", "name": "R", "fields": [
+          {"name": "id", "type": "string"},
+          {"name": "coupon", "type": ["null", "string"], "default": null},
+          {"name": "count", "type": "int", "default": 0}]}
+        """;
+    Contract contract = ContractReader.read(new ObjectMapper().readTree("{\"schemaRef\": \"x\"}"));
+
+    String yaml =
+        DbtContractExporter.export("m", contract, Schemas.parse(SchemaFormat.AVRO, schema));
+
+    assertThat(notNullColumns(yaml)).containsExactlyInAnyOrder("id", "count");
+  }
+
+  @Test
+  void shouldKeepAnExplicitNotNullRuleOnAnOptionalProperty() throws Exception {
+    String schema =
+        """
+        {"type": "object", "properties": {"note": {"type": "string"}}}
+        """;
+    Contract contract =
+        ContractReader.read(
+            new ObjectMapper()
+                .readTree(
+                    "{\"schemaRef\": \"x\", \"quality\": [{\"field\": \"note\", \"rule\": \"not_null\"}]}"));
+
+    String yaml =
+        DbtContractExporter.export("m", contract, Schemas.parse(SchemaFormat.JSON, schema));
+
+    assertThat(notNullColumns(yaml)).containsExactly("note");
+  }
+
+  private static java.util.List<String> notNullColumns(String yaml) throws Exception {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (var column : new ObjectMapper(new YAMLFactory()).readTree(yaml).at("/models/0/columns")) {
+      for (var constraint : column.path("constraints")) {
+        if (constraint.path("type").asText().equals("not_null")) {
+          names.add(column.get("name").asText());
+        }
+      }
+    }
+    return names;
+  }
 }

@@ -35,6 +35,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Ready",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Checkpoint",
+    jsonPath = ".status.lastCheckpoint.verdict",
+    type = Type.STRING,
+    priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class DataContract extends CustomResource<DataContractSpec, DataContractStatus>
     implements Namespaced {}

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schema version the contract was resolved against and every problem found. Conditions: {@code
- * Valid}, {@code SchemaResolved}, {@code Ready}.
+ * The schema version the contract was resolved against, every problem found, and the latest batch
+ * checkpoint. Conditions: {@code Valid}, {@code SchemaResolved}, {@code Ready}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class DataContractStatus extends ConditionedStatus {
@@ -14,6 +14,7 @@ public class DataContractStatus extends ConditionedStatus {
   private Integer schemaVersion;
   private String schemaFingerprint;
   private List<ContractProblem> problems = new ArrayList<>();
+  private CheckpointSummary lastCheckpoint;
 
   public String getSchemaSubject() {
     return schemaSubject;
@@ -45,5 +46,14 @@ public class DataContractStatus extends ConditionedStatus {
 
   public void setProblems(List<ContractProblem> problems) {
     this.problems = problems == null ? new ArrayList<>() : problems;
+  }
+
+  /** The latest batch quality checkpoint the registry holds for this contract, if any. */
+  public CheckpointSummary getLastCheckpoint() {
+    return lastCheckpoint;
+  }
+
+  public void setLastCheckpoint(CheckpointSummary lastCheckpoint) {
+    this.lastCheckpoint = lastCheckpoint;
   }
 }

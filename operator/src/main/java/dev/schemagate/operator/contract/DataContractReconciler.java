@@ -52,6 +52,7 @@ public final class DataContractReconciler
   private final LineageClient lineage;
   private final LineageSettings lineageSettings;
   private final DbtConfigMaps configMaps;
+  private final Checkpoints checkpoints;
   private final Duration retry;
   private final boolean useSsa;
   private final Clock clock;
@@ -62,30 +63,12 @@ public final class DataContractReconciler
       SchemaRegistryClient registry,
       LineageClient lineage,
       LineageSettings lineageSettings,
-      Duration retry,
-      boolean useSsa,
-      Clock clock) {
-    this(
-        kubernetes,
-        registry,
-        lineage,
-        lineageSettings,
-        retry,
-        useSsa,
-        clock,
-        CelRulePublisher.disabled());
-  }
-
-  /** With {@code celRules}, a valid contract's quality rules are published as CEL rules. */
-  public DataContractReconciler(
-      KubernetesClient kubernetes,
-      SchemaRegistryClient registry,
-      LineageClient lineage,
-      LineageSettings lineageSettings,
+      Checkpoints checkpoints,
       Duration retry,
       boolean useSsa,
       Clock clock,
       CelRulePublisher celRules) {
+    this.checkpoints = checkpoints;
     this.celRules = celRules;
     this.registry = registry;
     this.lineage = lineage;
@@ -103,9 +86,24 @@ public final class DataContractReconciler
   public UpdateControl<DataContract> reconcile(
       DataContract resource, Context<DataContract> context) {
     Result result = evaluate(resource);
+    result.status().setLastCheckpoint(lastCheckpoint(resource));
     UpdateControl<DataContract> control =
         UpdateControl.patchStatus(withStatus(resource, result.status(), context));
     return result.retry() ? control.rescheduleAfter(retry) : control;
+  }
+
+  /**
+   * The registry's latest checkpoint; the one already shown when the registry does not answer
+   * (checkpoints show up on the next reconcile, at the latest after the resync interval).
+   */
+  private dev.schemagate.crds.v1alpha1.CheckpointSummary lastCheckpoint(DataContract resource) {
+    var previous = resource.getStatus() == null ? null : resource.getStatus().getLastCheckpoint();
+    return switch (checkpoints.latest(
+        resource.getMetadata().getNamespace(), resource.getMetadata().getName())) {
+      case Checkpoints.Latest.Found found -> found.summary();
+      case Checkpoints.Latest.None none -> null;
+      case Checkpoints.Latest.Unknown unknown -> previous;
+    };
   }
 
   private Result evaluate(DataContract resource) {

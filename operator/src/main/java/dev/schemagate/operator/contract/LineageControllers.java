@@ -12,6 +12,7 @@ import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,7 @@ public final class LineageControllers implements AutoCloseable {
             registry,
             lineage,
             lineageSettings,
+            new Checkpoints(settings.registryUrl(), settings.registryTimeout()),
             settings.retryInterval(),
             settings.useSsa(),
             clock,

@@ -109,6 +109,47 @@ class DataContractReconcilerTest {
   }
 
   @Test
+  void shouldShowTheLatestCheckpointTheRegistryHolds() throws Exception {
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(fixture.base.registryServer.url() + "/api/v1/checkpoints"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            """
+                            {"namespace": "%s", "contract": "payments-contract",
+                             "verdict": "FAILED", "at": "2026-12-01T10:00:00Z",
+                             "source": "warehouse table payments", "rows": 1200,
+                             "rules": [{"id": "not_null(id)", "status": "FAILED"}]}
+                            """
+                                .formatted(namespace)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    schema();
+    contract(spec(List.of(), List.of(), null));
+
+    DataContract ready = awaitCondition("Ready", "True");
+
+    assertThat(ready.getStatus().getLastCheckpoint())
+        .isEqualTo(
+            new dev.schemagate.crds.v1alpha1.CheckpointSummary(
+                "FAILED", "2026-12-01T10:00:00Z", "warehouse table payments", 1200L, 1));
+  }
+
+  @Test
+  void shouldShowNoCheckpointForAContractNeverChecked() {
+    schema();
+    contract(spec(List.of(), List.of(), null));
+
+    DataContract ready = awaitCondition("Ready", "True");
+
+    assertThat(ready.getStatus().getLastCheckpoint()).isNull();
+  }
+
+  @Test
   void shouldReportEveryFieldTheSchemaLacks() {
     schema();
     contract(

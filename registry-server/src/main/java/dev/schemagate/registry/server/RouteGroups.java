@@ -20,6 +20,7 @@ final class RouteGroups {
         new ConfigRoutes(context),
         new ModeRoutes(context),
         new OpsRoutes(context),
-        new dev.schemagate.registry.server.lineage.LineageRoutes(context));
+        new dev.schemagate.registry.server.lineage.LineageRoutes(context),
+        new dev.schemagate.registry.server.checkpoint.CheckpointRoutes(context));
   }
 }

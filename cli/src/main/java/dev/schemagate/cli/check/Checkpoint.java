@@ -1,0 +1,109 @@
+package dev.schemagate.cli.check;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * Runs a {@link CheckPlan} against a {@link Source}: the entry point of {@code schemagate check}.
+ */
+public final class Checkpoint {
+  private final Clock clock;
+
+  public Checkpoint(Clock clock) {
+    this.clock = clock;
+  }
+
+  public CheckReport run(CheckPlan plan, Source source) {
+    Instant start = clock.instant();
+    return switch (source) {
+      case Source.File file -> file(plan, file, start);
+      case Source.Table table -> table(plan, table, start);
+    };
+  }
+
+  private CheckReport file(CheckPlan plan, Source.File file, Instant start) {
+    if (file.format() == Source.FileFormat.PARQUET) {
+      throw new CheckException(
+          CheckException.Reason.UNSUPPORTED_SOURCE,
+          file.path() + ": Parquet files are not read yet; export to JSON Lines or CSV");
+    }
+    if (Files.isDirectory(file.path())) {
+      throw new CheckException(CheckException.Reason.NOT_FOUND, file.path() + ": is a directory");
+    }
+    RowEvaluator evaluator = new RowEvaluator(plan, file.format() == Source.FileFormat.CSV, start);
+    String name = file.path().toString();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+      if (file.format() == Source.FileFormat.CSV) {
+        CsvReader.read(in, name, plan.fields(), evaluator::accept);
+      } else {
+        JsonLinesReader.read(in, name, plan.fields(), evaluator::accept);
+      }
+    } catch (NoSuchFileException e) {
+      throw new CheckException(CheckException.Reason.NOT_FOUND, name + ": no such file");
+    } catch (IOException e) {
+      throw new CheckException(
+          CheckException.Reason.NOT_FOUND, name + ": cannot read: " + e.getMessage());
+    }
+    return new CheckReport(
+        plan.contract(),
+        file.display(),
+        evaluator.rows(),
+        start,
+        Duration.between(start, clock.instant()),
+        evaluator.results());
+  }
+
+  private CheckReport table(CheckPlan plan, Source.Table source, Instant start) {
+    Properties props = new Properties();
+    source.user().or(() -> env("PGUSER")).ifPresent(u -> props.setProperty("user", u));
+    source.password().or(() -> env("PGPASSWORD")).ifPresent(p -> props.setProperty("password", p));
+    props.setProperty("connectTimeout", "10");
+    props.setProperty("ApplicationName", "schemagate check");
+    Connection db;
+    try {
+      db = DriverManager.getConnection(source.jdbcUrl(), props);
+    } catch (SQLException e) {
+      throw new CheckException(
+          CheckException.Reason.SOURCE_UNAVAILABLE,
+          "cannot connect to " + source.display() + ": " + firstLine(e.getMessage()));
+    }
+    try (db) {
+      db.setReadOnly(true);
+      try (var session = db.createStatement()) {
+        // unique's count(DISTINCT) sorts the column: in memory rather than in temp files
+        session.execute("SET work_mem = '256MB'");
+      }
+      PgTable table = PgTable.resolve(db, source.table());
+      PostgresChecker.Outcome outcome = new PostgresChecker(db, table, start).run(plan);
+      return new CheckReport(
+          plan.contract(),
+          source.display(),
+          outcome.rows(),
+          start,
+          Duration.between(start, clock.instant()),
+          outcome.results());
+    } catch (SQLException e) {
+      throw new CheckException(
+          CheckException.Reason.SOURCE_UNAVAILABLE,
+          source.display() + ": the database refused the check: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static java.util.Optional<String> env(String name) {
+    return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.schemagate.cli.check;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A PostgreSQL table as the checkpoint sees it: its quoted name and its columns with their types,
+ * read from {@code information_schema}. Schema fields find their column by exact name, then
+ * case-insensitively, then in snake_case ({@code orderId} → {@code order_id}).
+ */
+record PgTable(String display, String quoted, Map<String, String> columnTypes) {
+
+  static PgTable resolve(Connection db, String table) throws SQLException {
+    String schema = null;
+    String name = table;
+    int dot = table.indexOf('.');
+    if (dot > 0) {
+      schema = table.substring(0, dot);
+      name = table.substring(dot + 1);
+    }
+    String sql =
+        """
+        SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+        WHERE table_schema = coalesce(?, current_schema())
+          AND (table_name = ? OR table_name = lower(?))
+        ORDER BY table_name = ? DESC, ordinal_position
+        """;
+    Map<String, String> columns = new LinkedHashMap<>();
+    String foundSchema = null;
+    String foundName = null;
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      statement.setString(2, name);
+      statement.setString(3, name);
+      statement.setString(4, name);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (foundName == null) {
+            foundSchema = rows.getString(1);
+            foundName = rows.getString(2);
+          } else if (!foundName.equals(rows.getString(2))) {
+            break;
+          }
+          columns.put(rows.getString(3), rows.getString(4));
+        }
+      }
+    }
+    if (foundName == null) {
+      throw new CheckException(
+          CheckException.Reason.NOT_FOUND,
+          "table '"
+              + table
+              + "' does not exist in database '"
+              + db.getCatalog()
+              + "'"
+              + (schema == null ? " (searched the current schema)" : ""));
+    }
+    return new PgTable(
+        foundSchema + "." + foundName, quote(foundSchema) + "." + quote(foundName), columns);
+  }
+
+  /** The column a schema field is stored in, if the table has one. */
+  Optional<String> column(String field) {
+    if (columnTypes.containsKey(field)) {
+      return Optional.of(field);
+    }
+    String snake = field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    return columnTypes.keySet().stream()
+        .filter(c -> c.equalsIgnoreCase(field) || c.equals(snake))
+        .findFirst();
+  }
+
+  String type(String column) {
+    return columnTypes.get(column);
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Whether a column of PostgreSQL type {@code pg} can hold the schema type {@code schemaType}. */
+  static boolean holds(String pg, String schemaType) {
+    String t = schemaType.toLowerCase(Locale.ROOT);
+    boolean integral = pg.equals("smallint") || pg.equals("integer") || pg.equals("bigint");
+    boolean numeric =
+        integral || pg.equals("numeric") || pg.equals("real") || pg.startsWith("double");
+    boolean text = pg.equals("text") || pg.startsWith("character") || pg.equals("uuid");
+    boolean timestamp = pg.startsWith("timestamp");
+    if (t.startsWith("array")) {
+      return pg.equals("ARRAY") || pg.startsWith("json");
+    }
+    if (t.startsWith("map") || t.equals("record") || t.equals("object")) {
+      return pg.startsWith("json") || pg.equals("USER-DEFINED");
+    }
+    return switch (t) {
+      case "int", "integer" -> pg.equals("smallint") || pg.equals("integer") || pg.equals("bigint");
+      case "long", "time-millis", "time-micros" -> integral || pg.startsWith("time");
+      case "float", "double", "number", "decimal" -> numeric;
+      case "boolean" -> pg.equals("boolean");
+      case "timestamp-millis",
+          "timestamp-micros",
+          "local-timestamp-millis",
+          "local-timestamp-micros" ->
+          timestamp || pg.equals("bigint");
+      case "string(date-time)" -> timestamp || text;
+      case "date", "string(date)" -> pg.equals("date") || text;
+      case "bytes", "fixed" -> pg.equals("bytea");
+      case "string", "enum", "uuid" -> text || pg.equals("USER-DEFINED");
+      default -> t.startsWith("string") ? text : true;
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package dev.schemagate.sdk.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+public class DriftMonitorTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** amount ~ N(100, 15); currency 70 % EUR, 30 % USD; coupon null 10 %. */
+  public static ObjectNode order(
+      Random random, double mean, String rareCurrency, double nullShare) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("orderId", "o-" + random.nextLong());
+    o.put("amount", mean + 15 * random.nextGaussian());
+    double c = random.nextDouble();
+    o.put("currency", c < 0.7 ? "EUR" : c < 0.95 || rareCurrency == null ? "USD" : rareCurrency);
+    if (random.nextDouble() < nullShare) {
+      o.putNull("coupon");
+    } else {
+      o.put("coupon", "SAVE10");
+    }
+    return o;
+  }
+
+  @Test
+  void shouldReportNoBreachWhileTheDataKeepsItsDistribution() {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    List<List<FieldDrift>> breaches = new ArrayList<>();
+    DriftMonitor monitor =
+        new DriftMonitor(2000, 500, DriftThresholds.DEFAULTS, metrics, breaches::add);
+    Random random = new Random(7);
+
+    for (int i = 0; i < 10_000; i++) {
+      monitor.accept(order(random, 100, null, 0.1));
+    }
+
+    assertThat(breaches).isEmpty();
+    FieldDrift amount =
+        monitor.lastDrift().stream()
+            .filter(f -> f.field().equals("amount"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(amount.ks().orElseThrow()).isLessThan(0.1);
+    assertThat(amount.quantiles().orElseThrow()[0]).isBetween(95.0, 105.0);
+    assertThat(
+            monitor.lastDrift().stream()
+                .filter(f -> f.field().equals("orderId"))
+                .findFirst()
+                .orElseThrow()
+                .distinct())
+        .isBetween(1700L, 2300L);
+  }
+
+  @Test
+  void shouldFlagAShiftedMeanANewCategoryAndAJumpInNulls() {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    List<List<FieldDrift>> breaches = new ArrayList<>();
+    DriftMonitor monitor =
+        new DriftMonitor(2000, 500, DriftThresholds.DEFAULTS, metrics, breaches::add);
+    Random random = new Random(11);
+
+    for (int i = 0; i < 2000; i++) {
+      monitor.accept(order(random, 100, null, 0.1));
+    }
+    for (int i = 0; i < 4000; i++) {
+      monitor.accept(order(random, 130, "CHF", 0.5));
+    }
+
+    assertThat(breaches).isNotEmpty();
+    List<String> breached = new ArrayList<>();
+    breaches
+        .getLast()
+        .forEach(f -> f.breaches().forEach(b -> breached.add(f.field() + " " + b.test())));
+    assertThat(breached)
+        .contains("amount ks", "amount psi", "coupon null_rate")
+        .doesNotContain("orderId null_rate");
+    assertThat(
+            metrics
+                .counter("schemagate_drift_breaches_total", "field", "amount", "test", "ks")
+                .count())
+        .isGreaterThan(0);
+    assertThat(metrics.get("schemagate_drift_psi").tag("field", "amount").gauge().value())
+        .isGreaterThan(0.2);
+  }
+
+  @Test
+  void shouldRefuseAWindowTooSmallToCompare() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new DriftMonitor(
+                    5, 1, DriftThresholds.DEFAULTS, new SimpleMeterRegistry(), d -> {}))
+        .hasMessageContaining("window must be at least 10 records");
+  }
+}
