@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -109,16 +108,7 @@ final class ContractFiles {
   }
 
   private static ParsedSchema schemaFile(Path file) {
-    String n =
-        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!n.endsWith(".yaml") && !n.endsWith(".yml")) {
-      return SchemaFile.parse(file, SchemaFile.resolveFormat(Optional.empty(), List.of(file)));
-    }
-    return docs(file).stream()
-        .filter(d -> d.path("kind").asText().equals("DataSchema"))
-        .findFirst()
-        .map(d -> parse(d, file.toString()))
-        .orElseThrow(() -> usage(file + ": no DataSchema resource in the file"));
+    return SchemaFile.load(file, Optional.empty()).parse();
   }
 
   /** The DataSchema named {@code ref} (with an inline schema) in a YAML file under {@code dir}. */

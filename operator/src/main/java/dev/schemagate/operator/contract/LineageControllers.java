@@ -12,7 +12,6 @@ import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
