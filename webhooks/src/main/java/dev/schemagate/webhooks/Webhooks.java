@@ -67,6 +67,10 @@ public final class Webhooks implements AutoCloseable {
             .connectTimeout(timeout)
             .requestTimeout(timeout)
             .maxBlock(timeout)
+            // Every review revalidates the subject's latest version: a decision must not rest
+            // on a history the registry has moved past (If-None-Match when the registry sends
+            // an ETag).
+            .latestTtl(Duration.ZERO)
             .build();
     RegistryGateway gateway =
         new RegistryGateway(url, client, parser, timeout, config.historyCacheTtl());
