@@ -26,8 +26,10 @@ public final class Main {
     System.setProperty("sun.net.httpserver.maxReqTime", "10");
     System.setProperty("sun.net.httpserver.maxRspTime", "10");
     WebhookConfig config;
+    AdmissionSettings admission;
     try {
       config = WebhookConfig.fromEnv(System.getenv());
+      admission = AdmissionSettings.fromEnv(System.getenv()); // deadline (and metrics port)
     } catch (WebhookConfig.InvalidConfig invalid) {
       System.err.println("schemagate-webhooks: " + invalid.getMessage());
       System.exit(2);
@@ -39,6 +41,7 @@ public final class Main {
       webhooks =
           new Webhooks(
               config,
+              admission,
               new KubernetesClusterReader(kubernetes, config.registryTimeout()),
               Schemas.parser(),
               Compatibility.checker());

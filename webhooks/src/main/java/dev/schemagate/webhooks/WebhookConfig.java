@@ -110,7 +110,7 @@ public record WebhookConfig(
     };
   }
 
-  private static Duration duration(String name, String text) {
+  static Duration duration(String name, String text) {
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(

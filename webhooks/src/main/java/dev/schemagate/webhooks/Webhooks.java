@@ -33,6 +33,16 @@ public final class Webhooks implements AutoCloseable {
       SchemaParser parser,
       CompatibilityChecker checker)
       throws TlsException, IOException {
+    this(config, AdmissionSettings.defaults(), cluster, parser, checker);
+  }
+
+  public Webhooks(
+      WebhookConfig config,
+      AdmissionSettings admission,
+      ClusterReader cluster,
+      SchemaParser parser,
+      CompatibilityChecker checker)
+      throws TlsException, IOException {
     RegistryGateway registry = gateway(config.registryUrl(), config, parser);
     Map<String, RegistryGateway> byEnvironment = new HashMap<>();
     for (String environment : config.environments().order()) {
@@ -53,7 +63,8 @@ public final class Webhooks implements AutoCloseable {
               ServerTls.context(config.certFile(), config.keyFile()),
               reviewers,
               config.failurePolicy(),
-              config.maxBodyBytes());
+              config.maxBodyBytes(),
+              admission.reviewDeadline());
     } catch (TlsException | IOException | RuntimeException failed) {
       close();
       throw failed;

@@ -168,6 +168,48 @@ class AdmissionEndpointTest {
         .contains("spec.format is immutable: it was AVRO, the update makes it JSON");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"PATCH", "WATCH", "create", "GET"})
+  void shouldDenyAnOperationTheApiServerNeverSends(String operation) throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ((ObjectNode) review.path("request")).put("operation", operation);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("BadRequest");
+    assertThat(response.path("status").path("message").asText())
+        .contains("operation \"" + operation + "\"")
+        .contains("CREATE, UPDATE, DELETE, CONNECT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void shouldDenyABlankSubjectRatherThanDefaultIt(String subject) throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ((ObjectNode) review.path("request").path("object").path("spec")).put("subject", subject);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText())
+        .contains("spec.subject: must not be blank");
+  }
+
+  @Test
+  void shouldDenyANullSubjectWithoutAName() throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode object = (ObjectNode) review.path("request").path("object");
+    ((ObjectNode) object.path("spec")).putNull("subject");
+    ((ObjectNode) object.path("metadata")).remove("name");
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("message").asText()).contains("spec.subject");
+  }
+
   @Test
   void shouldAnswerHealthAndReadiness() throws Exception {
     for (String probe : new String[] {"/healthz", "/readyz"}) {

@@ -168,6 +168,21 @@ class DataSchemaAdmissionIT {
         .contains("ConfigMap \"orders-schema\" in namespace \"shop\" has no key \"absent.avsc\"");
   }
 
+  @Test
+  void shouldCheckANullSubjectAsTheResourceNameItDefaultsTo() throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-update-breaking.json"));
+    ObjectNode object = (ObjectNode) review.path("request").path("object");
+    ((ObjectNode) object.path("spec")).putNull("subject");
+    ((ObjectNode) object.path("metadata")).put("name", "orders-value");
+    ((ObjectNode) review.path("request")).put("operation", "CREATE").putNull("oldObject");
+    JsonNode response = rig.review(review);
+    assertThat(response.path("allowed").asBoolean()).as(response.toString()).isFalse();
+    assertThat(response.path("status").path("message").asText())
+        .contains("subject \"orders-value\" is not BACKWARD compatible");
+  }
+
   private static SchemaSubmission avro(String fields) {
     return SchemaSubmission.of(SchemaFormat.AVRO, record(fields));
   }

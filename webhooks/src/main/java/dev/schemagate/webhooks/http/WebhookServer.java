@@ -8,6 +8,7 @@ import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import javax.net.ssl.SSLParameters;
 public final class WebhookServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final ReviewDeadline deadline;
 
   /**
    * Starts serving on {@code port} (0 for any free port).
@@ -34,8 +36,12 @@ public final class WebhookServer implements AutoCloseable {
       SSLContext tls,
       List<AdmissionReviewer> reviewers,
       FailurePolicy failurePolicy,
-      int maxBody)
+      int maxBody,
+      Duration reviewDeadline)
       throws IOException {
+    deadline =
+        new ReviewDeadline(
+            reviewDeadline, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     server = HttpsServer.create(new InetSocketAddress(port), 128);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
@@ -49,7 +55,8 @@ public final class WebhookServer implements AutoCloseable {
     AdmissionCodec codec = new AdmissionCodec();
     for (AdmissionReviewer reviewer : reviewers) {
       server.createContext(
-          path(reviewer.kind()), new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody));
+          path(reviewer.kind()),
+          new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody, deadline));
     }
     server.createContext("/healthz", Probes.OK);
     // Ready as soon as it serves TLS: a registry outage is answered by the failure policy, which
@@ -73,5 +80,6 @@ public final class WebhookServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     workers.shutdownNow();
+    deadline.close();
   }
 }

@@ -29,6 +29,12 @@ record DataSchemaSpec(
 
   static DataSchemaSpec read(JsonNode object) throws InvalidSpec {
     JsonNode spec = SpecReader.spec(object);
+    if (spec.path("subject").isTextual() && spec.path("subject").asText().isBlank()) {
+      // Only an absent (or null) subject defaults to metadata.name (SPEC.md); a blank one is a
+      // mistake that would otherwise silently become another subject.
+      throw new InvalidSpec(
+          "spec.subject: must not be blank; omit it to use metadata.name as the subject");
+    }
     String subject =
         SpecReader.text(spec, "subject", "spec.subject").orElse(SpecReader.name(object));
     if (subject.isBlank()) {
