@@ -9,18 +9,26 @@ import java.util.Map;
  *
  * @param reviewDeadline every review is answered within this, a denial saying why if the check has
  *     not finished: it must stay below the webhook configuration's {@code timeoutSeconds} (5 s)
+ * @param metricsPort plain-HTTP {@code /metrics}; -1 serves none
  */
-public record AdmissionSettings(Duration reviewDeadline) {
+public record AdmissionSettings(Duration reviewDeadline, int metricsPort) {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(4);
 
   public AdmissionSettings {
     if (reviewDeadline.isZero() || reviewDeadline.isNegative()) {
       throw new IllegalArgumentException("SCHEMAGATE_WEBHOOK_DEADLINE: must be more than 0");
     }
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw new IllegalArgumentException(
+          "SCHEMAGATE_METRICS_PORT: " + metricsPort + " is not a port (0-65535, or -1 for none)");
+    }
   }
 
+  public static final int DEFAULT_METRICS_PORT = 8080;
+
+  /** For code that wires the webhook itself (tests, benchmarks): no metrics port. */
   public static AdmissionSettings defaults() {
-    return new AdmissionSettings(DEFAULT_DEADLINE);
+    return new AdmissionSettings(DEFAULT_DEADLINE, -1);
   }
 
   public static AdmissionSettings fromEnv(Map<String, String> env)
@@ -29,9 +37,19 @@ public record AdmissionSettings(Duration reviewDeadline) {
       return new AdmissionSettings(
           WebhookConfig.duration(
               "SCHEMAGATE_WEBHOOK_DEADLINE",
-              env.getOrDefault("SCHEMAGATE_WEBHOOK_DEADLINE", DEFAULT_DEADLINE.toMillis() + "ms")));
+              env.getOrDefault("SCHEMAGATE_WEBHOOK_DEADLINE", DEFAULT_DEADLINE.toMillis() + "ms")),
+          port(env.getOrDefault("SCHEMAGATE_METRICS_PORT", String.valueOf(DEFAULT_METRICS_PORT))));
     } catch (IllegalArgumentException invalid) {
       throw new WebhookConfig.InvalidConfig(invalid.getMessage());
+    }
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "SCHEMAGATE_METRICS_PORT: '" + text + "' is not a port number (or -1 for none)");
     }
   }
 }

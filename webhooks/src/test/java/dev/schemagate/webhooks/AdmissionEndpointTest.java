@@ -211,6 +211,62 @@ class AdmissionEndpointTest {
   }
 
   @Test
+  void shouldDenyASchemaPastAComplexityBoundAsSchemaTooComplexEvenWithTheRegistryDown()
+      throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    StringBuilder chain = new StringBuilder("{\"type\":\"record\",\"name\":\"R0\",\"fields\":[]}");
+    for (int i = 1; i <= 100; i++) {
+      chain =
+          new StringBuilder(
+              "{\"type\":\"record\",\"name\":\"R%d\",\"fields\":[{\"name\":\"in\",\"type\":%s}]}"
+                  .formatted(i, chain));
+    }
+    ((ObjectNode) review.path("request").path("object").path("spec"))
+        .put("schema", chain.toString());
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("SchemaTooComplex");
+    assertThat(response.path("status").path("message").asText()).contains("(limit schema-depth)");
+  }
+
+  @Test
+  void shouldCountEveryAnswerInBoundedMetricsServedOverPlainHttp() throws Exception {
+    ObjectNode review =
+        (ObjectNode)
+            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ((ObjectNode) review.path("request")).put("operation", "MADE-UP-" + System.nanoTime());
+    rig.review("/validate/dataschemas", review);
+    rig.review("/validate/dataschemas", "dataschema-update-metadata-only.json");
+
+    HttpResponse<String> scraped =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + rig.webhooks.metricsPort().orElseThrow()
+                                + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body())
+        .contains(
+            "schemagate_admission_decisions_total{decision=\"denied\",kind=\"DataSchema\","
+                + "reason=\"BadRequest\"}")
+        .contains(
+            "schemagate_admission_decisions_total{decision=\"allowed\",kind=\"DataSchema\","
+                + "reason=\"None\"}")
+        .contains(
+            "schemagate_admission_duration_seconds_bucket{kind=\"DataSchema\",operation=\"OTHER\"")
+        .contains(
+            "schemagate_admission_duration_seconds_count{kind=\"DataSchema\",operation=\"UPDATE\"}")
+        .doesNotContain("MADE-UP");
+  }
+
+  @Test
   void shouldAnswerHealthAndReadiness() throws Exception {
     for (String probe : new String[] {"/healthz", "/readyz"}) {
       HttpResponse<String> answer =

@@ -40,7 +40,9 @@ class TlsReloadTest {
             List.of(),
             FailurePolicy.CLOSED,
             1024,
-            java.time.Duration.ofSeconds(4));
+            java.time.Duration.ofSeconds(4),
+            new dev.schemagate.webhooks.metrics.AdmissionMetrics(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
   }
 
   @AfterEach

@@ -36,10 +36,15 @@ final class WebhookRig implements AutoCloseable {
     env.put("SCHEMAGATE_TLS_KEY", tlsDir.resolve("tls.key").toString());
     env.put("SCHEMAGATE_REGISTRY_URL", registry.toString());
     env.put("SCHEMAGATE_WEBHOOK_CACHE_TTL", "0s"); // every test sees the registry as it is
+    env.put("SCHEMAGATE_METRICS_PORT", "0");
     env.putAll(extraEnv);
     webhooks =
         new Webhooks(
-            WebhookConfig.fromEnv(env), cluster, Schemas.parser(), Compatibility.checker());
+            WebhookConfig.fromEnv(env),
+            AdmissionSettings.fromEnv(env),
+            cluster,
+            Schemas.parser(),
+            Compatibility.checker());
     client = TestCertificates.client(certificate.certificate());
   }
 

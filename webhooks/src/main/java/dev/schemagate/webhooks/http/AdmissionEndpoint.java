@@ -10,7 +10,9 @@ import dev.schemagate.webhooks.admission.AdmissionCodec;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import dev.schemagate.webhooks.admission.WebhookException;
+import dev.schemagate.webhooks.metrics.AdmissionMetrics;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class AdmissionEndpoint implements HttpHandler {
   private final FailurePolicy failurePolicy;
   private final int maxBody;
   private final ReviewDeadline deadline;
+  private final AdmissionMetrics metrics;
   private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
 
   AdmissionEndpoint(
@@ -36,7 +39,9 @@ final class AdmissionEndpoint implements HttpHandler {
       AdmissionCodec codec,
       FailurePolicy failurePolicy,
       int maxBody,
-      ReviewDeadline deadline) {
+      ReviewDeadline deadline,
+      AdmissionMetrics metrics) {
+    this.metrics = metrics;
     this.reviewer = reviewer;
     this.codec = codec;
     this.failurePolicy = failurePolicy;
@@ -64,12 +69,18 @@ final class AdmissionEndpoint implements HttpHandler {
         Responses.error(exchange, 400, malformed.getMessage());
         return;
       }
+      long started = System.nanoTime();
       Decision decision =
           deadline.run(
               () -> decide(admission),
               why ->
                   failurePolicy.decide(
                       new WebhookException(WebhookException.Reason.INTERNAL, "busy: " + why)));
+      metrics.record(
+          reviewer.kind(),
+          admission.operation(),
+          decision,
+          Duration.ofNanos(System.nanoTime() - started));
       LOG.debug(
           "{} {} {}/{} dryRun={}: {}",
           admission.operation(),

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.schemagate.webhooks.admission.AdmissionCodec;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.FailurePolicy;
+import dev.schemagate.webhooks.metrics.AdmissionMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,7 +38,8 @@ public final class WebhookServer implements AutoCloseable {
       List<AdmissionReviewer> reviewers,
       FailurePolicy failurePolicy,
       int maxBody,
-      Duration reviewDeadline)
+      Duration reviewDeadline,
+      AdmissionMetrics metrics)
       throws IOException {
     deadline =
         new ReviewDeadline(
@@ -56,7 +58,7 @@ public final class WebhookServer implements AutoCloseable {
     for (AdmissionReviewer reviewer : reviewers) {
       server.createContext(
           path(reviewer.kind()),
-          new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody, deadline));
+          new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody, deadline, metrics));
     }
     server.createContext("/healthz", Probes.OK);
     // Ready as soon as it serves TLS: a registry outage is answered by the failure policy, which
