@@ -2,6 +2,7 @@ package dev.schemagate.webhooks.registry;
 
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.core.review.RegisteredVersion;
 import dev.schemagate.core.review.SubjectHistory;
@@ -52,6 +53,8 @@ public final class RegistryGateway implements AutoCloseable {
   // at once, a failed refresh keeps the history it had.
   private static final int STALE_FACTOR = 6;
   private final AsyncLoadingCache<String, Outcome> histories;
+  private final Cache<String, FreshnessProbe<Newest>> probes =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
   private sealed interface Outcome {
     /** {@code newest}: the registry's newest version when loaded (version 0, id 0: none). */
@@ -118,7 +121,7 @@ public final class RegistryGateway implements AutoCloseable {
     for (int reloads = 0; ; reloads++) {
       CompletableFuture<Outcome> shared = histories.get(subject);
       Outcome.Loaded loaded = loaded(subject, shared);
-      Newest newest = Newest.of(await(bounded(() -> client.latest(subject))));
+      Newest newest = await(probes.get(subject, this::probe).request());
       if (loaded.newest().equals(newest)) {
         return loaded.history();
       }
@@ -129,6 +132,10 @@ public final class RegistryGateway implements AutoCloseable {
       // Replaces only the history this review found stale: concurrent reviews share one reload.
       histories.asMap().compute(subject, (key, now) -> now == shared ? loadOutcome(key) : now);
     }
+  }
+
+  private FreshnessProbe<Newest> probe(String subject) {
+    return new FreshnessProbe<>(() -> bounded(() -> Newest.of(client.latest(subject))));
   }
 
   private Outcome.Loaded loaded(String subject, CompletableFuture<Outcome> shared)
