@@ -26,6 +26,7 @@ public final class WebhookServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ReviewDeadline deadline;
+  private static final int MAX_REVIEWS_IN_FLIGHT = 256;
 
   /**
    * Starts serving on {@code port} (0 for any free port).
@@ -41,9 +42,9 @@ public final class WebhookServer implements AutoCloseable {
       Duration reviewDeadline,
       AdmissionMetrics metrics)
       throws IOException {
-    deadline =
-        new ReviewDeadline(
-            reviewDeadline, Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    // Most of a review waits on the registry, so many may run at once; the bound only keeps
+    // abandoned CPU-bound checks (each itself bounded by the schema limits) from piling up.
+    deadline = new ReviewDeadline(reviewDeadline, MAX_REVIEWS_IN_FLIGHT);
     server = HttpsServer.create(new InetSocketAddress(port), 128);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
