@@ -107,9 +107,7 @@ class AdmissionEndpointTest {
 
   @Test
   void shouldRefuseAFiveMegabyteObjectWithA413BeforeReadingIt() throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     char[] padding = new char[5 * 1024 * 1024];
     Arrays.fill(padding, 'x');
     ((ObjectNode) review.path("request").path("object").path("metadata"))
@@ -171,9 +169,7 @@ class AdmissionEndpointTest {
   @ParameterizedTest
   @ValueSource(strings = {"PATCH", "WATCH", "create", "GET"})
   void shouldDenyAnOperationTheApiServerNeverSends(String operation) throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     ((ObjectNode) review.path("request")).put("operation", operation);
     JsonNode response = rig.review("/validate/dataschemas", review);
     assertThat(response.path("allowed").asBoolean()).isFalse();
@@ -186,9 +182,7 @@ class AdmissionEndpointTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "   "})
   void shouldDenyABlankSubjectRatherThanDefaultIt(String subject) throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     ((ObjectNode) review.path("request").path("object").path("spec")).put("subject", subject);
     JsonNode response = rig.review("/validate/dataschemas", review);
     assertThat(response.path("allowed").asBoolean()).isFalse();
@@ -199,9 +193,7 @@ class AdmissionEndpointTest {
 
   @Test
   void shouldDenyANullSubjectWithoutAName() throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     ObjectNode object = (ObjectNode) review.path("request").path("object");
     ((ObjectNode) object.path("spec")).putNull("subject");
     ((ObjectNode) object.path("metadata")).remove("name");
@@ -213,9 +205,7 @@ class AdmissionEndpointTest {
   @Test
   void shouldDenyASchemaPastAComplexityBoundAsSchemaTooComplexEvenWithTheRegistryDown()
       throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     StringBuilder chain = new StringBuilder("{\"type\":\"record\",\"name\":\"R0\",\"fields\":[]}");
     for (int i = 1; i <= 100; i++) {
       chain =
@@ -233,9 +223,7 @@ class AdmissionEndpointTest {
 
   @Test
   void shouldCountEveryAnswerInBoundedMetricsServedOverPlainHttp() throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     ((ObjectNode) review.path("request")).put("operation", "MADE-UP-" + System.nanoTime());
     rig.review("/validate/dataschemas", review);
     rig.review("/validate/dataschemas", "dataschema-update-metadata-only.json");
@@ -264,6 +252,18 @@ class AdmissionEndpointTest {
         .contains(
             "schemagate_admission_duration_seconds_count{kind=\"DataSchema\",operation=\"UPDATE\"}")
         .doesNotContain("MADE-UP");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"format=XML", "compatibility=SIDEWAYS", "references=oops"})
+  void shouldNameThePathOfAValueTheModelCannotHold(String field) throws Exception {
+    String[] kv = field.split("=");
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put(kv[0], kv[1]);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText()).startsWith("spec." + kv[0] + ":");
   }
 
   @Test

@@ -124,11 +124,13 @@ class DataSchemaAdmissionIT {
     String candidate =
         record("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"tier\",\"type\":\"string\"}");
 
-    JsonNode latestOnly = rig.review(dataSchema(subject, candidate, CompatibilityLevel.BACKWARD));
+    JsonNode latestOnly =
+        rig.review(WebhookRig.dataSchema(subject, candidate, CompatibilityLevel.BACKWARD));
     assertThat(latestOnly.path("allowed").asBoolean()).as(latestOnly.toString()).isTrue();
 
     JsonNode transitive =
-        rig.review(dataSchema(subject, candidate, CompatibilityLevel.BACKWARD_TRANSITIVE));
+        rig.review(
+            WebhookRig.dataSchema(subject, candidate, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(transitive.path("allowed").asBoolean()).isFalse();
     assertThat(transitive.path("status").path("message").asText())
         .contains("BACKWARD_TRANSITIVE compatible with versions 1-2")
@@ -151,7 +153,7 @@ class DataSchemaAdmissionIT {
                 .addToData("order.avsc", breaking)
                 .build())
         .create();
-    ObjectNode review = dataSchema("orders-value", "", CompatibilityLevel.BACKWARD);
+    ObjectNode review = WebhookRig.dataSchema("orders-value", "", CompatibilityLevel.BACKWARD);
     ObjectNode spec = (ObjectNode) review.path("request").path("object").path("spec");
     spec.remove("schema");
     spec.putObject("schemaFrom")
@@ -170,9 +172,7 @@ class DataSchemaAdmissionIT {
 
   @Test
   void shouldCheckANullSubjectAsTheResourceNameItDefaultsTo() throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-update-breaking.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-update-breaking.json");
     ObjectNode object = (ObjectNode) review.path("request").path("object");
     ((ObjectNode) object.path("spec")).putNull("subject");
     ((ObjectNode) object.path("metadata")).put("name", "orders-value");
@@ -189,15 +189,5 @@ class DataSchemaAdmissionIT {
 
   private static String record(String fields) {
     return "{\"type\":\"record\",\"name\":\"Customer\",\"fields\":[" + fields + "]}";
-  }
-
-  private static ObjectNode dataSchema(String subject, String schema, CompatibilityLevel level)
-      throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
-    ObjectNode spec = (ObjectNode) review.path("request").path("object").path("spec");
-    spec.put("subject", subject).put("schema", schema).put("compatibility", level.name());
-    return review;
   }
 }

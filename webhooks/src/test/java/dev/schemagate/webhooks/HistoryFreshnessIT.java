@@ -3,7 +3,6 @@ package dev.schemagate.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -59,13 +58,15 @@ class HistoryFreshnessIT {
   @Test
   void shouldDenyABreakingChangeAppliedRightAfterTheFirstVersionWasRegistered() throws Exception {
     String subject = "shipments-value";
-    JsonNode create = rig.review(dataSchema(subject, V1, CompatibilityLevel.BACKWARD_TRANSITIVE));
+    JsonNode create =
+        rig.review(WebhookRig.dataSchema(subject, V1, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(create.path("allowed").asBoolean()).as(create.toString()).isTrue();
 
     registry.register(subject, SchemaSubmission.of(SchemaFormat.AVRO, V1), false);
 
     JsonNode breaking =
-        rig.review(dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
+        rig.review(
+            WebhookRig.dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(breaking.path("allowed").asBoolean()).as(breaking.toString()).isFalse();
     assertThat(breaking.path("status").path("message").asText())
         .contains("BACKWARD_TRANSITIVE")
@@ -85,7 +86,8 @@ class HistoryFreshnessIT {
             SchemaFormat.AVRO,
             "{\"type\":\"record\",\"name\":\"Parcel\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}"),
         false);
-    JsonNode denied = rig.review(dataSchema(subject, withoutDefault, CompatibilityLevel.BACKWARD));
+    JsonNode denied =
+        rig.review(WebhookRig.dataSchema(subject, withoutDefault, CompatibilityLevel.BACKWARD));
     assertThat(denied.path("allowed").asBoolean()).as(denied.toString()).isFalse();
 
     // The team registers it on purpose under NONE: the same content is now simply version 2.
@@ -93,7 +95,7 @@ class HistoryFreshnessIT {
     registry.register(subject, SchemaSubmission.of(SchemaFormat.AVRO, withoutDefault), false);
 
     JsonNode admitted =
-        rig.review(dataSchema(subject, withoutDefault, CompatibilityLevel.BACKWARD));
+        rig.review(WebhookRig.dataSchema(subject, withoutDefault, CompatibilityLevel.BACKWARD));
     assertThat(admitted.path("allowed").asBoolean()).as(admitted.toString()).isTrue();
   }
 
@@ -102,23 +104,15 @@ class HistoryFreshnessIT {
     String subject = "returns-value";
     registry.register(subject, SchemaSubmission.of(SchemaFormat.AVRO, V1), false);
     JsonNode denied =
-        rig.review(dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
+        rig.review(
+            WebhookRig.dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(denied.path("allowed").asBoolean()).as(denied.toString()).isFalse();
 
     registry.deleteSubject(subject, false);
 
     JsonNode admitted =
-        rig.review(dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
+        rig.review(
+            WebhookRig.dataSchema(subject, WITHOUT_LOST, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(admitted.path("allowed").asBoolean()).as(admitted.toString()).isTrue();
-  }
-
-  private static ObjectNode dataSchema(String subject, String schema, CompatibilityLevel level)
-      throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
-    ObjectNode spec = (ObjectNode) review.path("request").path("object").path("spec");
-    spec.put("subject", subject).put("schema", schema).put("compatibility", level.name());
-    return review;
   }
 }

@@ -93,6 +93,25 @@ final class WebhookRig implements AutoCloseable {
     }
   }
 
+  /** A fixture as a tree, to change a field before posting it. */
+  static com.fasterxml.jackson.databind.node.ObjectNode tree(String name) throws IOException {
+    return (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fixture(name));
+  }
+
+  /** A DataSchema CREATE review of {@code schema} under {@code subject} at {@code level}. */
+  static com.fasterxml.jackson.databind.node.ObjectNode dataSchema(
+      String subject, String schema, dev.schemagate.core.compat.CompatibilityLevel level)
+      throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode review =
+        tree("dataschema-create-compatible.json");
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            review.path("request").path("object").path("spec"))
+        .put("subject", subject)
+        .put("schema", schema)
+        .put("compatibility", level.name());
+    return review;
+  }
+
   static String text(String name) throws IOException {
     return new String(fixture(name), java.nio.charset.StandardCharsets.UTF_8);
   }

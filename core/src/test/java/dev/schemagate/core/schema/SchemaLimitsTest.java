@@ -42,13 +42,7 @@ class SchemaLimitsTest {
   @Test
   void shouldRefuseAUnionOfTwentyThousandChainedRecordsQuicklyNamingTheLimit() {
     String chain = chainedUnion(20_000);
-    SchemaLimitException refused =
-        assertTimeoutPreemptively(
-            QUICKLY,
-            () ->
-                org.junit.jupiter.api.Assertions.assertThrows(
-                    SchemaLimitException.class,
-                    () -> Schemas.parser().parse(SchemaFormat.AVRO, chain, Map.of())));
+    SchemaLimitException refused = refusedQuickly(chain);
     assertThat(refused.limit()).isEqualTo("avro-union-branches");
     assertThat(refused.getMessage()).contains("20,000 branches");
   }
@@ -56,15 +50,18 @@ class SchemaLimitsTest {
   @Test
   void shouldRefuseAChainOfRecordsNestedPastTheBound() {
     String chain = chainedUnion(200);
-    SchemaLimitException refused =
-        assertTimeoutPreemptively(
-            QUICKLY,
-            () ->
-                org.junit.jupiter.api.Assertions.assertThrows(
-                    SchemaLimitException.class,
-                    () -> Schemas.parser().parse(SchemaFormat.AVRO, chain, Map.of())));
+    SchemaLimitException refused = refusedQuickly(chain);
     assertThat(refused.limit()).isEqualTo("avro-depth");
     assertThat(refused.getMessage()).contains("more than 64 deep").contains("avro-depth");
+  }
+
+  private static SchemaLimitException refusedQuickly(String avro) {
+    return assertTimeoutPreemptively(
+        QUICKLY,
+        () ->
+            org.junit.jupiter.api.Assertions.assertThrows(
+                SchemaLimitException.class,
+                () -> Schemas.parser().parse(SchemaFormat.AVRO, avro, Map.of())));
   }
 
   @Test
