@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.schemagate.crds.v1alpha1.DataSchema;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a new user does on a real API server with the operator and the webhook both running: create
  * a DataSchema, wait for Ready, and at once apply a breaking change. The webhook runs with the
- * shipped history cache (5 s) and must still judge against the version the operator just
- * registered (issue 17, defect 1: it admitted the change, and the operator then refused it).
+ * shipped history cache (5 s) and must still judge against the version the operator just registered
+ * (issue 17, defect 1: it admitted the change, and the operator then refused it).
  */
 class FreshAdmissionIT {
   private static final String NS = "e2e-fresh-admission";
@@ -42,7 +34,7 @@ class FreshAdmissionIT {
   private static Registry registry;
   private static JarProcess operator;
   private static WebhookProcess webhook;
-  private static String configurationName;
+  private static WebhookRegistration registration;
 
   @BeforeAll
   static void startOperatorAndWebhook() throws Exception {
@@ -57,8 +49,7 @@ class FreshAdmissionIT {
             "operator/manifests/clusterrole.yaml",
             "operator/manifests/leader-election-role.yaml",
             "webhooks/manifests/rbac.yaml")) {
-      Kubectl.Result applied =
-          kubectl.run("apply", "-f", Repo.root().resolve(manifest).toString());
+      Kubectl.Result applied = kubectl.run("apply", "-f", Repo.root().resolve(manifest).toString());
       assertThat(applied.ok()).as(applied.output()).isTrue();
     }
     assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
@@ -73,45 +64,13 @@ class FreshAdmissionIT {
             cluster.kubeconfig(),
             registry.url(),
             Map.of("SCHEMAGATE_WEBHOOK_CACHE_TTL", "5s")); // the shipped default
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              if (!webhook.isAlive()) {
-                throw new AssertionError("webhook exited:\n" + webhook.log());
-              }
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", webhook.port()), 500);
-                return true;
-              } catch (java.io.IOException notYet) {
-                return false;
-              }
-            });
-    ValidatingWebhookConfiguration configuration =
-        Serialization.unmarshal(
-            Repo.read("webhooks/manifests/validating-webhook-configuration.yaml"),
-            ValidatingWebhookConfiguration.class);
-    String caBundle =
-        Base64.getEncoder().encodeToString(tls.certPem().getBytes(StandardCharsets.US_ASCII));
-    for (ValidatingWebhook hook : configuration.getWebhooks()) {
-      String path = hook.getClientConfig().getService().getPath();
-      hook.setClientConfig(
-          new WebhookClientConfig(caBundle, null, "https://127.0.0.1:" + webhook.port() + path));
-    }
-    configuration.getMetadata().setAnnotations(Map.of());
-    configurationName = configuration.getMetadata().getName();
-    client.resource(configuration).create();
+    registration = WebhookRegistration.install(client, webhook, tls);
   }
 
   @AfterAll
   static void stopAll() {
-    if (client != null && configurationName != null) {
-      client
-          .admissionRegistration()
-          .v1()
-          .validatingWebhookConfigurations()
-          .withName(configurationName)
-          .delete();
+    if (registration != null) {
+      registration.close();
     }
     for (AutoCloseable closeable : new AutoCloseable[] {webhook, operator, registry, client}) {
       if (closeable != null) {
@@ -140,8 +99,12 @@ class FreshAdmissionIT {
 
   @Test
   void shouldDenyABreakingChangeAppliedTheMomentTheFirstVersionIsReady() {
-    Kubectl.Result created = kubectl.apply(shipments(V1));
-    assertThat(created.ok()).as(created.output()).isTrue();
+    // The create itself may meet a cold webhook JVM on a loaded machine (the API server gives up
+    // after 5 s): applying again is what a user would do, and is not what this test is about.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> kubectl.apply(shipments(V1)).ok());
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
