@@ -266,6 +266,18 @@ class AdmissionEndpointTest {
     assertThat(response.path("status").path("message").asText()).startsWith("spec." + kv[0] + ":");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"version=three", "schemaRef= ", "approvals=oops"})
+  void shouldNameThePathOfAPromotionValueTheModelCannotHold(String field) throws Exception {
+    String[] kv = field.split("=");
+    ObjectNode review = WebhookRig.tree("promotion-create-valid.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put(kv[0], kv[1]);
+    JsonNode response = rig.review("/validate/promotions", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText()).startsWith("spec." + kv[0] + ":");
+  }
+
   @Test
   void shouldAnswerHealthAndReadiness() throws Exception {
     for (String probe : new String[] {"/healthz", "/readyz"}) {
