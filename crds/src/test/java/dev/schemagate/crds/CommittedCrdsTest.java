@@ -31,7 +31,17 @@ class CommittedCrdsTest {
   void shouldShipEveryKindInTheJar() {
     assertThat(CrdManifests.all())
         .extracting(crd -> crd.getSpec().getNames().getShortNames().get(0))
-        .containsExactly("ds", "dc", "promo");
+        .containsExactly("dsch", "dc", "promo");
+  }
+
+  @Test
+  void shouldNotClaimDaemonSetsShortName() {
+    // kubectl resolves "ds" to DaemonSet whatever a CRD says: offering it only misleads.
+    assertThat(CrdManifests.all())
+        .allSatisfy(
+            crd -> assertThat(crd.getSpec().getNames().getShortNames()).doesNotContain("ds"))
+        .allSatisfy(
+            crd -> assertThat(crd.getSpec().getNames().getCategories()).contains("schemagate"));
   }
 
   private static java.util.List<String> names(Path dir) throws IOException {

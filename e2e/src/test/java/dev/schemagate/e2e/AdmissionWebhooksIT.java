@@ -1,23 +1,13 @@
 package dev.schemagate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +35,7 @@ class AdmissionWebhooksIT {
   private static KubernetesClient client;
   private static Registry registry;
   private static WebhookProcess webhook;
-  private static String configurationName;
+  private static WebhookRegistration registration;
 
   @BeforeAll
   static void installWebhook() throws Exception {
@@ -67,46 +57,13 @@ class AdmissionWebhooksIT {
     Path tlsDir = Files.createTempDirectory("schemagate-e2e-tls-");
     SelfSignedTls tls = SelfSignedTls.forLoopback(tlsDir);
     webhook = WebhookProcess.start(tls, cluster.kubeconfig(), registry.url(), Map.of());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              if (!webhook.isAlive()) {
-                throw new AssertionError("webhook exited:\n" + webhook.log());
-              }
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", webhook.port()), 500);
-                return true;
-              } catch (java.io.IOException notYet) {
-                return false;
-              }
-            });
-
-    ValidatingWebhookConfiguration configuration =
-        Serialization.unmarshal(
-            Repo.read("webhooks/manifests/validating-webhook-configuration.yaml"),
-            ValidatingWebhookConfiguration.class);
-    String caBundle =
-        Base64.getEncoder().encodeToString(tls.certPem().getBytes(StandardCharsets.US_ASCII));
-    for (ValidatingWebhook hook : configuration.getWebhooks()) {
-      String path = hook.getClientConfig().getService().getPath();
-      hook.setClientConfig(
-          new WebhookClientConfig(caBundle, null, "https://127.0.0.1:" + webhook.port() + path));
-    }
-    configuration.getMetadata().setAnnotations(Map.of());
-    configurationName = configuration.getMetadata().getName();
-    client.resource(configuration).create();
+    registration = WebhookRegistration.install(client, webhook, tls);
   }
 
   @AfterAll
   static void uninstallWebhook() {
-    if (client != null && configurationName != null) {
-      client
-          .admissionRegistration()
-          .v1()
-          .validatingWebhookConfigurations()
-          .withName(configurationName)
-          .delete();
+    if (registration != null) {
+      registration.close();
     }
     if (webhook != null) {
       webhook.close();

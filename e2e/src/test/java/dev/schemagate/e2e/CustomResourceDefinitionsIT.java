@@ -123,8 +123,7 @@ class CustomResourceDefinitionsIT {
   void shouldShowThePrinterColumnsInKubectlGet() {
     assertThat(kubectl.apply(dataSchema("listed", "format: AVRO\nschema: '" + AVRO + "'")).ok())
         .isTrue();
-    // "ds" is also DaemonSet's short name and kubectl prefers the built-in, so users (and this
-    // test) name the resource in full or through the schemagate category.
+    // The full name here; the short names and the schemagate category below.
     Kubectl.Result ds = kubectl.run("get", "dataschemas", "-n", NS);
     assertThat(ds.ok()).as(ds.output()).isTrue();
     String header = ds.stdout().lines().findFirst().orElse("(no output) " + ds.output());

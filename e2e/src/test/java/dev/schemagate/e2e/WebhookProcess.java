@@ -22,6 +22,7 @@ record WebhookProcess(JarProcess process, int port) implements AutoCloseable {
     env.put("SCHEMAGATE_WEBHOOK_PORT", Integer.toString(port));
     env.put("SCHEMAGATE_REGISTRY_URL", registryUrl);
     env.put("SCHEMAGATE_WEBHOOK_CACHE_TTL", "0s");
+    env.put("SCHEMAGATE_METRICS_PORT", "-1"); // never the fixed default port on a shared machine
     env.putAll(extraEnv);
     return new WebhookProcess(
         JarProcess.start("webhooks/target/schemagate-webhooks.jar", "128m", env), port);

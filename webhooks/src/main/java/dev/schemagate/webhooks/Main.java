@@ -34,12 +34,20 @@ public final class Main {
             WebhookConfig.USAGE,
             args,
             () -> WebhookConfig.from(Settings.of(System.getenv())));
+    // deadline and metrics port, read the same way (a bad value: one line, exit 2)
+    AdmissionSettings admission =
+        Startup.configure(
+            PROGRAM,
+            WebhookConfig.USAGE,
+            args,
+            () -> AdmissionSettings.from(Settings.of(System.getenv())));
     KubernetesClient kubernetes = new KubernetesClientBuilder().build();
     Webhooks webhooks;
     try {
       webhooks =
           new Webhooks(
               config,
+              admission,
               new KubernetesClusterReader(kubernetes, config.registryTimeout()),
               Schemas.parser(),
               Compatibility.checker());

@@ -50,7 +50,9 @@ public record WebhookConfig(
         SCHEMAGATE_REGISTRY_URL             registry (default http://localhost:8081)
         SCHEMAGATE_WEBHOOK_FAILURE_MODE     closed (default) or open, when the registry is down
         SCHEMAGATE_WEBHOOK_REGISTRY_TIMEOUT bound on registry calls (default 2s)
-        SCHEMAGATE_WEBHOOK_CACHE_TTL        subject history cache (default 5s)
+        SCHEMAGATE_WEBHOOK_CACHE_TTL        subject history cache (default 5s; revalidated per review)
+        SCHEMAGATE_WEBHOOK_DEADLINE         every review answered within this (default 4s)
+        SCHEMAGATE_METRICS_PORT             plain-HTTP /metrics (default 8080, -1 for none)
         SCHEMAGATE_ENVIRONMENTS             promotion environments: name=url[,name=url...]
                                             (default dev, staging, prod, all on SCHEMAGATE_REGISTRY_URL)
         SCHEMAGATE_PROMOTION_ALLOWED_SKIPS  e.g. dev->prod

@@ -8,12 +8,16 @@ import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.http.WebhookServer;
 import dev.schemagate.webhooks.kubernetes.ClusterReader;
+import dev.schemagate.webhooks.metrics.AdmissionMetrics;
+import dev.schemagate.webhooks.metrics.MetricsServer;
 import dev.schemagate.webhooks.registry.RegistryGateway;
 import dev.schemagate.webhooks.resources.DataContractReviewer;
 import dev.schemagate.webhooks.resources.DataSchemaReviewer;
 import dev.schemagate.webhooks.resources.PromotionReviewer;
 import dev.schemagate.webhooks.tls.ServerTls;
 import dev.schemagate.webhooks.tls.TlsException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -26,9 +30,22 @@ import java.util.Map;
 public final class Webhooks implements AutoCloseable {
   private final List<RegistryGateway> gateways = new ArrayList<>();
   private final WebhookServer server;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private MetricsServer metricsServer;
 
   public Webhooks(
       WebhookConfig config,
+      ClusterReader cluster,
+      SchemaParser parser,
+      CompatibilityChecker checker)
+      throws TlsException, IOException {
+    this(config, AdmissionSettings.defaults(), cluster, parser, checker);
+  }
+
+  public Webhooks(
+      WebhookConfig config,
+      AdmissionSettings admission,
       ClusterReader cluster,
       SchemaParser parser,
       CompatibilityChecker checker)
@@ -53,7 +70,12 @@ public final class Webhooks implements AutoCloseable {
               ServerTls.context(config.certFile(), config.keyFile()),
               reviewers,
               config.failurePolicy(),
-              config.maxBodyBytes());
+              config.maxBodyBytes(),
+              admission.reviewDeadline(),
+              new AdmissionMetrics(meters));
+      if (admission.metricsPort() >= 0) {
+        metricsServer = new MetricsServer(admission.metricsPort(), meters::scrape);
+      }
     } catch (TlsException | IOException | RuntimeException failed) {
       close();
       throw failed;
@@ -67,6 +89,10 @@ public final class Webhooks implements AutoCloseable {
             .connectTimeout(timeout)
             .requestTimeout(timeout)
             .maxBlock(timeout)
+            // Every review revalidates the subject's latest version: a decision must not rest
+            // on a history the registry has moved past (If-None-Match when the registry sends
+            // an ETag).
+            .latestTtl(Duration.ZERO)
             .build();
     RegistryGateway gateway =
         new RegistryGateway(url, client, parser, timeout, config.historyCacheTtl());
@@ -78,8 +104,23 @@ public final class Webhooks implements AutoCloseable {
     return server.port();
   }
 
+  /** The plain-HTTP metrics port, if metrics are served. */
+  public java.util.OptionalInt metricsPort() {
+    return metricsServer == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(metricsServer.port());
+  }
+
+  /** The admission meters, as {@code /metrics} serves them (Prometheus text). */
+  public String scrape() {
+    return meters.scrape();
+  }
+
   @Override
   public void close() {
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
     if (server != null) {
       server.close();
     }

@@ -107,9 +107,7 @@ class AdmissionEndpointTest {
 
   @Test
   void shouldRefuseAFiveMegabyteObjectWithA413BeforeReadingIt() throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
     char[] padding = new char[5 * 1024 * 1024];
     Arrays.fill(padding, 'x');
     ((ObjectNode) review.path("request").path("object").path("metadata"))
@@ -166,6 +164,118 @@ class AdmissionEndpointTest {
         rig.review("/validate/dataschemas", "dataschema-update-format-changed.json");
     assertThat(response.path("status").path("message").asText())
         .contains("spec.format is immutable: it was AVRO, the update makes it JSON");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PATCH", "WATCH", "create", "GET"})
+  void shouldDenyAnOperationTheApiServerNeverSends(String operation) throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request")).put("operation", operation);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("BadRequest");
+    assertThat(response.path("status").path("message").asText())
+        .contains("operation \"" + operation + "\"")
+        .contains("CREATE, UPDATE, DELETE, CONNECT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void shouldDenyABlankSubjectRatherThanDefaultIt(String subject) throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put("subject", subject);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText())
+        .contains("spec.subject: must not be blank");
+  }
+
+  @Test
+  void shouldDenyANullSubjectWithoutAName() throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ObjectNode object = (ObjectNode) review.path("request").path("object");
+    ((ObjectNode) object.path("spec")).putNull("subject");
+    ((ObjectNode) object.path("metadata")).remove("name");
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("message").asText()).contains("spec.subject");
+  }
+
+  @Test
+  void shouldDenyASchemaPastAComplexityBoundAsSchemaTooComplexEvenWithTheRegistryDown()
+      throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    StringBuilder chain = new StringBuilder("{\"type\":\"record\",\"name\":\"R0\",\"fields\":[]}");
+    for (int i = 1; i <= 100; i++) {
+      chain =
+          new StringBuilder(
+              "{\"type\":\"record\",\"name\":\"R%d\",\"fields\":[{\"name\":\"in\",\"type\":%s}]}"
+                  .formatted(i, chain));
+    }
+    ((ObjectNode) review.path("request").path("object").path("spec"))
+        .put("schema", chain.toString());
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("SchemaTooComplex");
+    assertThat(response.path("status").path("message").asText()).contains("(limit schema-depth)");
+  }
+
+  @Test
+  void shouldCountEveryAnswerInBoundedMetricsServedOverPlainHttp() throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request")).put("operation", "MADE-UP-" + System.nanoTime());
+    rig.review("/validate/dataschemas", review);
+    rig.review("/validate/dataschemas", "dataschema-update-metadata-only.json");
+
+    HttpResponse<String> scraped =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + rig.webhooks.metricsPort().orElseThrow()
+                                + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body())
+        .contains(
+            "schemagate_admission_decisions_total{decision=\"denied\",kind=\"DataSchema\","
+                + "reason=\"BadRequest\"}")
+        .contains(
+            "schemagate_admission_decisions_total{decision=\"allowed\",kind=\"DataSchema\","
+                + "reason=\"None\"}")
+        .contains(
+            "schemagate_admission_duration_seconds_bucket{kind=\"DataSchema\",operation=\"OTHER\"")
+        .contains(
+            "schemagate_admission_duration_seconds_count{kind=\"DataSchema\",operation=\"UPDATE\"}")
+        .doesNotContain("MADE-UP");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"format=XML", "compatibility=SIDEWAYS", "references=oops"})
+  void shouldNameThePathOfAValueTheModelCannotHold(String field) throws Exception {
+    String[] kv = field.split("=");
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put(kv[0], kv[1]);
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText()).startsWith("spec." + kv[0] + ":");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"version=three", "schemaRef= ", "approvals=oops"})
+  void shouldNameThePathOfAPromotionValueTheModelCannotHold(String field) throws Exception {
+    String[] kv = field.split("=");
+    ObjectNode review = WebhookRig.tree("promotion-create-valid.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put(kv[0], kv[1]);
+    JsonNode response = rig.review("/validate/promotions", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidSpec");
+    assertThat(response.path("status").path("message").asText()).startsWith("spec." + kv[0] + ":");
   }
 
   @Test

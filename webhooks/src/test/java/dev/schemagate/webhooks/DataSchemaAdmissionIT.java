@@ -124,11 +124,13 @@ class DataSchemaAdmissionIT {
     String candidate =
         record("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"tier\",\"type\":\"string\"}");
 
-    JsonNode latestOnly = rig.review(dataSchema(subject, candidate, CompatibilityLevel.BACKWARD));
+    JsonNode latestOnly =
+        rig.review(WebhookRig.dataSchema(subject, candidate, CompatibilityLevel.BACKWARD));
     assertThat(latestOnly.path("allowed").asBoolean()).as(latestOnly.toString()).isTrue();
 
     JsonNode transitive =
-        rig.review(dataSchema(subject, candidate, CompatibilityLevel.BACKWARD_TRANSITIVE));
+        rig.review(
+            WebhookRig.dataSchema(subject, candidate, CompatibilityLevel.BACKWARD_TRANSITIVE));
     assertThat(transitive.path("allowed").asBoolean()).isFalse();
     assertThat(transitive.path("status").path("message").asText())
         .contains("BACKWARD_TRANSITIVE compatible with versions 1-2")
@@ -151,7 +153,7 @@ class DataSchemaAdmissionIT {
                 .addToData("order.avsc", breaking)
                 .build())
         .create();
-    ObjectNode review = dataSchema("orders-value", "", CompatibilityLevel.BACKWARD);
+    ObjectNode review = WebhookRig.dataSchema("orders-value", "", CompatibilityLevel.BACKWARD);
     ObjectNode spec = (ObjectNode) review.path("request").path("object").path("spec");
     spec.remove("schema");
     spec.putObject("schemaFrom")
@@ -168,21 +170,24 @@ class DataSchemaAdmissionIT {
         .contains("ConfigMap \"orders-schema\" in namespace \"shop\" has no key \"absent.avsc\"");
   }
 
+  @Test
+  void shouldCheckANullSubjectAsTheResourceNameItDefaultsTo() throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-update-breaking.json");
+    ObjectNode object = (ObjectNode) review.path("request").path("object");
+    ((ObjectNode) object.path("spec")).putNull("subject");
+    ((ObjectNode) object.path("metadata")).put("name", "orders-value");
+    ((ObjectNode) review.path("request")).put("operation", "CREATE").putNull("oldObject");
+    JsonNode response = rig.review(review);
+    assertThat(response.path("allowed").asBoolean()).as(response.toString()).isFalse();
+    assertThat(response.path("status").path("message").asText())
+        .contains("subject \"orders-value\" is not BACKWARD compatible");
+  }
+
   private static SchemaSubmission avro(String fields) {
     return SchemaSubmission.of(SchemaFormat.AVRO, record(fields));
   }
 
   private static String record(String fields) {
     return "{\"type\":\"record\",\"name\":\"Customer\",\"fields\":[" + fields + "]}";
-  }
-
-  private static ObjectNode dataSchema(String subject, String schema, CompatibilityLevel level)
-      throws Exception {
-    ObjectNode review =
-        (ObjectNode)
-            WebhookRig.JSON.readTree(WebhookRig.fixture("dataschema-create-compatible.json"));
-    ObjectNode spec = (ObjectNode) review.path("request").path("object").path("spec");
-    spec.put("subject", subject).put("schema", schema).put("compatibility", level.name());
-    return review;
   }
 }

@@ -33,7 +33,16 @@ class TlsReloadTest {
     TestCertificates.write(first, dir, false); // SEC1 "EC PRIVATE KEY", as cert-manager writes
     ReloadingKeyManager keys =
         new ReloadingKeyManager(dir.resolve("tls.crt"), dir.resolve("tls.key"));
-    server = new WebhookServer(0, ServerTls.context(keys), List.of(), FailurePolicy.CLOSED, 1024);
+    server =
+        new WebhookServer(
+            0,
+            ServerTls.context(keys),
+            List.of(),
+            FailurePolicy.CLOSED,
+            1024,
+            java.time.Duration.ofSeconds(4),
+            new dev.schemagate.webhooks.metrics.AdmissionMetrics(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
   }
 
   @AfterEach

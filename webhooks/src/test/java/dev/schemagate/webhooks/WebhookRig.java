@@ -36,10 +36,15 @@ final class WebhookRig implements AutoCloseable {
     env.put("SCHEMAGATE_TLS_KEY", tlsDir.resolve("tls.key").toString());
     env.put("SCHEMAGATE_REGISTRY_URL", registry.toString());
     env.put("SCHEMAGATE_WEBHOOK_CACHE_TTL", "0s"); // every test sees the registry as it is
+    env.put("SCHEMAGATE_METRICS_PORT", "0");
     env.putAll(extraEnv);
     webhooks =
         new Webhooks(
-            WebhookConfig.fromEnv(env), cluster, Schemas.parser(), Compatibility.checker());
+            WebhookConfig.fromEnv(env),
+            AdmissionSettings.fromEnv(env),
+            cluster,
+            Schemas.parser(),
+            Compatibility.checker());
     client = TestCertificates.client(certificate.certificate());
   }
 
@@ -86,6 +91,25 @@ final class WebhookRig implements AutoCloseable {
       }
       return in.readAllBytes();
     }
+  }
+
+  /** A fixture as a tree, to change a field before posting it. */
+  static com.fasterxml.jackson.databind.node.ObjectNode tree(String name) throws IOException {
+    return (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fixture(name));
+  }
+
+  /** A DataSchema CREATE review of {@code schema} under {@code subject} at {@code level}. */
+  static com.fasterxml.jackson.databind.node.ObjectNode dataSchema(
+      String subject, String schema, dev.schemagate.core.compat.CompatibilityLevel level)
+      throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode review =
+        tree("dataschema-create-compatible.json");
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            review.path("request").path("object").path("spec"))
+        .put("subject", subject)
+        .put("schema", schema)
+        .put("compatibility", level.name());
+    return review;
   }
 
   static String text(String name) throws IOException {

@@ -382,9 +382,12 @@ final class AvroStructuralDiff {
   }
 
   /**
-   * Avro's resolution ignores logical types, but the same bytes then mean something else (a scale
-   * change moves the decimal point; millis read as micros are off by 1000): breaking both ways.
-   * Raising a decimal's precision only widens it.
+   * Avro's resolution ignores logical types, and so does Confluent's check. Adding or removing the
+   * annotation on the same physical type changes nothing on the wire, so it breaks neither
+   * direction (a reader that does not know it reads the plain type). Changing one logical type into
+   * another, though, makes the same bytes mean something else (millis read as micros are off by
+   * 1000), and the Avro specification resolves decimals only when precision and scale both match:
+   * those are refused both ways, and the message says why the verdict is stricter than Confluent's.
    */
   private void logicalType(Schema o, Schema n) {
     LogicalType ol = o.getLogicalType();
@@ -393,26 +396,34 @@ final class AvroStructuralDiff {
       return;
     }
     String at = path.here();
-    if (ol instanceof LogicalTypes.Decimal od
-        && nl instanceof LogicalTypes.Decimal nd
-        && od.getScale() == nd.getScale()) {
-      boolean widened = nd.getPrecision() > od.getPrecision();
-      String keep = "keep the precision at %d".formatted(od.getPrecision());
+    if (ol == null || nl == null) {
+      LogicalType annotation = ol == null ? nl : ol;
       out.add(
-          Finding.of(
+          Finding.info(
               at,
-              widened ? ChangeType.TYPE_WIDENED : ChangeType.TYPE_NARROWED,
-              "decimal precision changed from %d to %d"
-                  .formatted(od.getPrecision(), nd.getPrecision()),
-              widened ? null : Finding.breaks("old values may not fit", keep),
-              widened ? Finding.breaks("old readers cannot hold the larger values", keep) : null));
+              ChangeType.LOGICAL_TYPE_CHANGED,
+              "logical type %s %s on the same %s: the bytes do not change"
+                  .formatted(
+                      annotation.getName(),
+                      ol == null ? "added" : "removed",
+                      o.getType().getName())));
       return;
     }
+    String confluent =
+        "; Confluent's check ignores logical types and would accept this, schemagate refuses it"
+            + " because readers would silently misread the values";
     Finding.Breakage meaning =
-        Finding.breaks(
-            "the same bytes would be read with another meaning",
-            "keep %s; add a new field for the new representation"
-                .formatted(AvroIncompatibilities.describe(o)));
+        ol instanceof LogicalTypes.Decimal && nl instanceof LogicalTypes.Decimal
+            ? Finding.breaks(
+                "the Avro specification resolves decimals only when precision and scale both"
+                    + " match (a scale change moves the decimal point)"
+                    + confluent,
+                "keep %s; add a new field for the new precision or scale"
+                    .formatted(AvroIncompatibilities.describe(o)))
+            : Finding.breaks(
+                "the same bytes would be read with another meaning" + confluent,
+                "keep %s; add a new field for the new representation"
+                    .formatted(AvroIncompatibilities.describe(o)));
     out.add(
         Finding.of(
             at,

@@ -23,6 +23,12 @@ public enum ChangeType {
   UNION_BRANCH_ADDED,
   UNION_BRANCH_REMOVED,
   COMBINED_SCHEMA_CHANGED,
+  /** An {@code if}/{@code then}/{@code else} condition or one of its branches changed. */
+  CONDITION_CHANGED,
+  // JSON Schema dependencies (dependencies, dependentRequired, dependentSchemas)
+  DEPENDENCY_ADDED,
+  DEPENDENCY_REMOVED,
+  DEPENDENCY_CHANGED,
   // enums and constants
   ENUM_SYMBOL_ADDED,
   ENUM_SYMBOL_REMOVED,

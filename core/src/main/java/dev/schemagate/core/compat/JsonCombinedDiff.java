@@ -265,7 +265,7 @@ final class JsonCombinedDiff {
     String found = null;
     for (var it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (JsonSchemaDiff.ANNOTATIONS.contains(key)) {
+      if (JsonKeyword.ANNOTATIONS.contains(key)) {
         continue;
       }
       if (!JsonSchemaDiff.combinators().contains(key)

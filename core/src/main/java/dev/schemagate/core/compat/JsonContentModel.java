@@ -2,10 +2,9 @@ package dev.schemagate.core.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.compat.JsonRefs.Located;
+import dev.schemagate.core.schema.BoundedRegex;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Confluent's content models, shared by objects and tuples: open (anything else allowed), closed
@@ -93,11 +92,7 @@ final class JsonContentModel {
   }
 
   private static boolean matches(String regex, String name) {
-    try {
-      return Pattern.compile(regex).matcher(name).find();
-    } catch (PatternSyntaxException notJavaSyntax) {
-      return false;
-    }
+    return BoundedRegex.find(regex, name); // a user's pattern: bounded in time
   }
 
   static Model model(JsonNode rest) {

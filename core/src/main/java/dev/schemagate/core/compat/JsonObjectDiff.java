@@ -5,7 +5,6 @@ import dev.schemagate.core.compat.JsonContentModel.MemberModel;
 import dev.schemagate.core.compat.JsonRefs.Located;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,8 +16,10 @@ final class JsonObjectDiff {
   private final JsonSchemaDiff diff;
   private final JsonContentModel models;
   private final JsonArrayDiff arrays;
+  private final JsonConstraintDiff constraints;
 
   JsonObjectDiff(JsonSchemaDiff diff) {
+    this.constraints = new JsonConstraintDiff(diff);
     this.diff = diff;
     this.models = new JsonContentModel(diff);
     this.arrays = new JsonArrayDiff(diff, models);
@@ -34,34 +35,7 @@ final class JsonObjectDiff {
     models.openness(path, "unevaluatedProperties", o, n, out);
     patternProperties(path, o, n, out);
     arrays.compare(path, o, n, out);
-    for (String keyword :
-        List.of(
-            "dependencies",
-            "dependentRequired",
-            "dependentSchemas",
-            "propertyNames",
-            "contains",
-            "minContains",
-            "maxContains",
-            "if",
-            "then",
-            "else",
-            "not")) {
-      if (!Objects.equals(on.get(keyword), nn.get(keyword))) {
-        Finding.Breakage unanalysed =
-            Finding.breaks(
-                "schemagate does not analyse '%s' in detail, so treats any change as breaking"
-                    .formatted(keyword),
-                "keep '%s' as it was".formatted(keyword));
-        out.add(
-            Finding.of(
-                path + "/" + keyword,
-                keyword.equals("not") ? ChangeType.COMBINED_SCHEMA_CHANGED : ChangeType.OTHER,
-                "'%s' changed".formatted(keyword),
-                unanalysed,
-                unanalysed));
-      }
-    }
+    constraints.compare(path, o, n, out);
   }
 
   private void properties(String path, Located o, Located n, List<Finding> out) {

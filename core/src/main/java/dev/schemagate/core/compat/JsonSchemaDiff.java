@@ -20,78 +20,6 @@ import java.util.Set;
  * {@link JsonObjectDiff} handles objects and arrays, {@link JsonKeywordDiff} bounds and enums.
  */
 final class JsonSchemaDiff {
-  static final Set<String> ANNOTATIONS =
-      Set.of(
-          "title",
-          "description",
-          "$comment",
-          "examples",
-          "deprecated",
-          "readOnly",
-          "writeOnly",
-          "$schema",
-          "$id",
-          "definitions",
-          "$defs",
-          "default");
-  private static final List<String> COMBINATORS = List.of("allOf", "anyOf", "oneOf");
-
-  /** Every keyword some part of the diff compares (or deliberately ignores, like definitions). */
-  private static final Set<String> KNOWN_KEYWORDS =
-      Set.of(
-          "title",
-          "description",
-          "$comment",
-          "examples",
-          "deprecated",
-          "readOnly",
-          "writeOnly",
-          "$schema",
-          "$id",
-          "definitions",
-          "$defs",
-          "default",
-          "format",
-          "$ref",
-          "type",
-          "enum",
-          "const",
-          "maximum",
-          "exclusiveMaximum",
-          "maxLength",
-          "maxItems",
-          "maxProperties",
-          "minimum",
-          "exclusiveMinimum",
-          "minLength",
-          "minItems",
-          "minProperties",
-          "multipleOf",
-          "pattern",
-          "uniqueItems",
-          "properties",
-          "required",
-          "additionalProperties",
-          "unevaluatedProperties",
-          "patternProperties",
-          "items",
-          "prefixItems",
-          "additionalItems",
-          "dependencies",
-          "dependentRequired",
-          "dependentSchemas",
-          "propertyNames",
-          "contains",
-          "minContains",
-          "maxContains",
-          "if",
-          "then",
-          "else",
-          "not",
-          "allOf",
-          "anyOf",
-          "oneOf");
-
   private final JsonRefs oldRefs;
   private final JsonRefs newRefs;
   private final Set<String> inProgress = new HashSet<>();
@@ -183,7 +111,7 @@ final class JsonSchemaDiff {
     on.fieldNames().forEachRemaining(keys::add);
     nn.fieldNames().forEachRemaining(keys::add);
     for (String key : keys) {
-      if (!KNOWN_KEYWORDS.contains(key) && !Objects.equals(on.get(key), nn.get(key))) {
+      if (!JsonKeyword.isKnown(key) && !Objects.equals(on.get(key), nn.get(key))) {
         out.add(Finding.info(path + "/" + key, ChangeType.OTHER, "'" + key + "' changed"));
       }
     }
@@ -246,7 +174,7 @@ final class JsonSchemaDiff {
       return node.booleanValue();
     }
     for (var it = node.fieldNames(); it.hasNext(); ) {
-      if (!ANNOTATIONS.contains(it.next())) {
+      if (!JsonKeyword.ANNOTATIONS.contains(it.next())) {
         return false;
       }
     }
@@ -351,6 +279,6 @@ final class JsonSchemaDiff {
   }
 
   static List<String> combinators() {
-    return COMBINATORS;
+    return JsonKeyword.COMBINATORS;
   }
 }

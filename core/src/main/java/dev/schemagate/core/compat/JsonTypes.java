@@ -18,32 +18,6 @@ final class JsonTypes {
     OBJECT
   }
 
-  private static final Set<String> OBJECT_KEYWORDS =
-      Set.of(
-          "properties",
-          "required",
-          "additionalProperties",
-          "patternProperties",
-          "minProperties",
-          "maxProperties",
-          "propertyNames",
-          "unevaluatedProperties",
-          "dependentRequired",
-          "dependentSchemas");
-  private static final Set<String> ARRAY_KEYWORDS =
-      Set.of(
-          "items",
-          "prefixItems",
-          "additionalItems",
-          "minItems",
-          "maxItems",
-          "uniqueItems",
-          "contains",
-          "unevaluatedItems");
-  private static final Set<String> STRING_KEYWORDS = Set.of("minLength", "maxLength", "pattern");
-  private static final Set<String> NUMBER_KEYWORDS =
-      Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
-
   private JsonTypes() {}
 
   static EnumSet<JsonType> of(JsonNode schema) {
@@ -66,16 +40,7 @@ final class JsonTypes {
     EnumSet<JsonType> types = EnumSet.noneOf(JsonType.class);
     for (var it = schema.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (OBJECT_KEYWORDS.contains(key)) {
-        types.add(JsonType.OBJECT);
-      } else if (ARRAY_KEYWORDS.contains(key)) {
-        types.add(JsonType.ARRAY);
-      } else if (STRING_KEYWORDS.contains(key)) {
-        types.add(JsonType.STRING);
-      } else if (NUMBER_KEYWORDS.contains(key)) {
-        types.add(JsonType.NUMBER);
-        types.add(JsonType.INTEGER);
-      }
+      types.addAll(JsonKeyword.implied(key));
     }
     return types.isEmpty() ? EnumSet.allOf(JsonType.class) : types;
   }

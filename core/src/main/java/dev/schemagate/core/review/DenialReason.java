@@ -19,6 +19,17 @@ public enum DenialReason {
   NOT_FOUND("NotFound", 404),
   /** A promotion between unknown environments or out of order. */
   INVALID_PROMOTION("InvalidPromotion", 422),
+  /**
+   * The schema, or checking it, went past a protective bound (nesting depth, size, a regular
+   * expression's time, the review's deadline): refused, naming the limit, rather than served
+   * slowly.
+   */
+  SCHEMA_TOO_COMPLEX("SchemaTooComplex", 422),
+  /**
+   * The check did not finish within the deadline of the edge that runs it (the webhook answers
+   * before the API server's {@code timeoutSeconds}): refused, saying so, rather than left hanging.
+   */
+  CHECK_TIMED_OUT("CheckTimedOut", 503),
   /** The registry (or the Kubernetes API) could not be asked in time: no judgement possible. */
   UNAVAILABLE("Unavailable", 503),
   /** The request itself is malformed or of a kind this reviewer does not handle. */

@@ -7,6 +7,7 @@ import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.compat.CompatibilityResult;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
+import dev.schemagate.core.schema.SchemaLimitException;
 import dev.schemagate.core.schema.SchemaParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,17 @@ public final class SchemaChangeReview {
   }
 
   public Decision review(ProposedSchema proposed, SubjectHistory history) {
+    try {
+      return judge(proposed, history);
+    } catch (SchemaLimitException limit) {
+      return Decision.deny(
+          DenialReason.SCHEMA_TOO_COMPLEX,
+          "schema for subject \"%s\" cannot be checked: %s"
+              .formatted(proposed.subject(), limit.getMessage()));
+    }
+  }
+
+  private Decision judge(ProposedSchema proposed, SubjectHistory history) {
     ParsedSchema candidate;
     try {
       candidate = parser.parse(proposed.format(), proposed.schema(), proposed.references());

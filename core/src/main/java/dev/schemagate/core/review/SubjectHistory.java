@@ -2,6 +2,7 @@ package dev.schemagate.core.review;
 
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
+import dev.schemagate.core.schema.SchemaLimitException;
 import dev.schemagate.core.schema.SchemaParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public record SubjectHistory(List<Version> versions, Optional<String> unreadable
             new Version(
                 version.version(),
                 parser.parse(version.format(), version.schema(), version.references())));
-      } catch (InvalidSchemaException unparsable) {
+      } catch (InvalidSchemaException | SchemaLimitException unparsable) {
         return new SubjectHistory(
             List.of(),
             Optional.of(

@@ -25,8 +25,13 @@ final class AvroSchemaParser {
 
   AvroSchemaDoc parse(String text, Map<String, String> references) throws InvalidSchemaException {
     JsonNode tree = JsonText.read(text, "Avro schema"); // syntax errors with line and column
+    SchemaLimits.checkDocument(tree, "the Avro schema");
+    SchemaLimits.checkAvro(tree, "the Avro schema");
     for (Map.Entry<String, String> ref : references.entrySet()) {
-      JsonText.read(ref.getValue(), "Avro reference '" + ref.getKey() + "'");
+      String what = "Avro reference '" + ref.getKey() + "'";
+      JsonNode node = JsonText.read(ref.getValue(), what);
+      SchemaLimits.checkDocument(node, what);
+      SchemaLimits.checkAvro(node, what);
     }
     List<String> orderedReferences = resolutionOrder(references);
     Schema schema;

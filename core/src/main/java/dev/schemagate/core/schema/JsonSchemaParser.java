@@ -33,11 +33,13 @@ final class JsonSchemaParser {
 
   JsonSchemaDoc parse(String text, Map<String, String> references) throws InvalidSchemaException {
     JsonNode root = JsonText.read(text, "JSON Schema");
+    SchemaLimits.checkDocument(root, "the JSON Schema");
     JsonSchemaDraft draft = validate(root, "JSON Schema");
     Map<String, JsonNode> referenced = new TreeMap<>();
     for (Map.Entry<String, String> ref : references.entrySet()) {
       String what = "JSON Schema reference '" + ref.getKey() + "'";
       JsonNode node = JsonText.read(ref.getValue(), what);
+      SchemaLimits.checkDocument(node, what);
       validate(node, what);
       referenced.put(ref.getKey(), node);
     }

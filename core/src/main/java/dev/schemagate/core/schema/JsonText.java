@@ -2,6 +2,7 @@ package dev.schemagate.core.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,9 @@ final class JsonText {
         throw new InvalidSchemaException(what + " is empty");
       }
       return node;
+    } catch (StreamConstraintsException tooLarge) {
+      // Jackson's own guard (nesting, number or string length): a limit, not a syntax error.
+      throw new SchemaLimitException("schema-size", what + " is too large: " + describe(tooLarge));
     } catch (JsonProcessingException e) {
       throw new InvalidSchemaException(what + " is not valid JSON: " + describe(e), e);
     }

@@ -99,6 +99,12 @@ class CompatibilityCasesTest {
                 ch ->
                     ch.suggestedFix().orElse("").contains(expected.get("fixContains").textValue()));
       }
+      if (expected.has("messageContains")) {
+        String words = expected.get("messageContains").textValue();
+        assertThat(matching)
+            .as("message of %s at %s mentions '%s' among:%s", type, path, words, listing)
+            .anyMatch(ch -> ch.message().contains(words));
+      }
     }
     if (c.has("changeCount")) {
       assertThat(result.changes())

@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("DataSchema")
 @Singular("dataschema")
 @Plural("dataschemas")
-// "ds" is also DaemonSet's short name, which kubectl prefers; "dsch" is unambiguous.
-@ShortNames({"ds", "dsch"})
+// Not "ds": kubectl resolves it to DaemonSet whatever a CRD says. "dsch" is unambiguous.
+@ShortNames("dsch")
 @Categories("schemagate")
 @AdditionalPrinterColumn(name = "Subject", jsonPath = ".status.subject", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".status.version", type = Type.INTEGER)

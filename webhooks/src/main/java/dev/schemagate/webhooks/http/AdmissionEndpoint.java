@@ -4,12 +4,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.schemagate.core.review.Decision;
 import dev.schemagate.core.review.DenialReason;
+import dev.schemagate.core.schema.SchemaLimitException;
 import dev.schemagate.webhooks.admission.Admission;
 import dev.schemagate.webhooks.admission.AdmissionCodec;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import dev.schemagate.webhooks.admission.WebhookException;
+import dev.schemagate.webhooks.metrics.AdmissionMetrics;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +30,23 @@ final class AdmissionEndpoint implements HttpHandler {
   private final AdmissionCodec codec;
   private final FailurePolicy failurePolicy;
   private final int maxBody;
+  private final ReviewDeadline deadline;
+  private final AdmissionMetrics metrics;
+  private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
 
   AdmissionEndpoint(
-      AdmissionReviewer reviewer, AdmissionCodec codec, FailurePolicy failurePolicy, int maxBody) {
+      AdmissionReviewer reviewer,
+      AdmissionCodec codec,
+      FailurePolicy failurePolicy,
+      int maxBody,
+      ReviewDeadline deadline,
+      AdmissionMetrics metrics) {
+    this.metrics = metrics;
     this.reviewer = reviewer;
     this.codec = codec;
     this.failurePolicy = failurePolicy;
     this.maxBody = maxBody;
+    this.deadline = deadline;
   }
 
   @Override
@@ -55,7 +69,18 @@ final class AdmissionEndpoint implements HttpHandler {
         Responses.error(exchange, 400, malformed.getMessage());
         return;
       }
-      Decision decision = decide(admission);
+      long started = System.nanoTime();
+      Decision decision =
+          deadline.run(
+              () -> decide(admission),
+              why ->
+                  failurePolicy.decide(
+                      new WebhookException(WebhookException.Reason.INTERNAL, "busy: " + why)));
+      metrics.record(
+          reviewer.kind(),
+          admission.operation(),
+          decision,
+          Duration.ofNanos(System.nanoTime() - started));
       LOG.debug(
           "{} {} {}/{} dryRun={}: {}",
           admission.operation(),
@@ -79,8 +104,17 @@ final class AdmissionEndpoint implements HttpHandler {
                   admission.kind(),
                   admission.group().isEmpty() ? "" : "." + admission.group()));
     }
+    if (!OPERATIONS.contains(admission.operation())) {
+      return Decision.deny(
+          DenialReason.BAD_REQUEST,
+          "operation \"%s\" is not one of CREATE, UPDATE, DELETE, CONNECT: not an admission the"
+                  .formatted(admission.operation())
+              + " API server sends; refused rather than guessed");
+    }
     try {
       return reviewer.review(admission);
+    } catch (SchemaLimitException limit) {
+      return Decision.deny(DenialReason.SCHEMA_TOO_COMPLEX, limit.getMessage());
     } catch (WebhookException unavailable) {
       LOG.warn("{} {}: {}", admission.kind(), admission.name(), unavailable.getMessage());
       return failurePolicy.decide(unavailable);

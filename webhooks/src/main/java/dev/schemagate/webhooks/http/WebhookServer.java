@@ -6,8 +6,10 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.schemagate.webhooks.admission.AdmissionCodec;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.FailurePolicy;
+import dev.schemagate.webhooks.metrics.AdmissionMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,8 @@ import javax.net.ssl.SSLParameters;
 public final class WebhookServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final ReviewDeadline deadline;
+  private static final int MAX_REVIEWS_IN_FLIGHT = 256;
 
   /**
    * Starts serving on {@code port} (0 for any free port).
@@ -34,8 +38,13 @@ public final class WebhookServer implements AutoCloseable {
       SSLContext tls,
       List<AdmissionReviewer> reviewers,
       FailurePolicy failurePolicy,
-      int maxBody)
+      int maxBody,
+      Duration reviewDeadline,
+      AdmissionMetrics metrics)
       throws IOException {
+    // Most of a review waits on the registry, so many may run at once; the bound only keeps
+    // abandoned CPU-bound checks (each itself bounded by the schema limits) from piling up.
+    deadline = new ReviewDeadline(reviewDeadline, MAX_REVIEWS_IN_FLIGHT);
     server = HttpsServer.create(new InetSocketAddress(port), 128);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
@@ -49,7 +58,8 @@ public final class WebhookServer implements AutoCloseable {
     AdmissionCodec codec = new AdmissionCodec();
     for (AdmissionReviewer reviewer : reviewers) {
       server.createContext(
-          path(reviewer.kind()), new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody));
+          path(reviewer.kind()),
+          new AdmissionEndpoint(reviewer, codec, failurePolicy, maxBody, deadline, metrics));
     }
     server.createContext("/healthz", Probes.OK);
     // Ready as soon as it serves TLS: a registry outage is answered by the failure policy, which
@@ -73,5 +83,6 @@ public final class WebhookServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     workers.shutdownNow();
+    deadline.close();
   }
 }

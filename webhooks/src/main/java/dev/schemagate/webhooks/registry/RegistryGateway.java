@@ -2,6 +2,7 @@ package dev.schemagate.webhooks.registry;
 
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.core.review.RegisteredVersion;
 import dev.schemagate.core.review.SubjectHistory;
@@ -30,10 +31,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * Read-only access to one registry, every call bounded by {@code timeout} so that the webhook
  * answers well inside the API server's deadline whatever the registry does. A subject's parsed
- * history is cached and refreshed every {@code cacheTtl}: a burst of applies (Argo CD syncing a
- * repo) costs one round of registry calls per subject, and a version registered meanwhile is seen
- * within about the TTL (the registry itself refuses an incompatible registration in any case).
- * Never writes: dry-run requests and real ones have the same (absent) side effects.
+ * history is cached (a burst of applies costs one round of registry calls per subject), but a
+ * decision never rests on a cached history that the registry has moved past: every review first
+ * asks the registry for the subject's latest version (a conditional request when the registry sends
+ * an ETag) and reloads the history when its newest version is not that one. A history that is older
+ * in either direction — a version registered since, or the newest one deleted since — would admit
+ * what breaks or deny what does not. Never writes: dry-run requests and real ones have the same
+ * (absent) side effects.
  */
 public final class RegistryGateway implements AutoCloseable {
   private final URI url;
@@ -49,12 +53,28 @@ public final class RegistryGateway implements AutoCloseable {
   // at once, a failed refresh keeps the history it had.
   private static final int STALE_FACTOR = 6;
   private final AsyncLoadingCache<String, Outcome> histories;
+  private final Cache<String, FreshnessProbe<Newest>> probes =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
   private sealed interface Outcome {
-    record Loaded(SubjectHistory history) implements Outcome {}
+    /** {@code newest}: the registry's newest version when loaded (version 0, id 0: none). */
+    record Loaded(SubjectHistory history, Newest newest) implements Outcome {}
 
     record Failed(Throwable cause) implements Outcome {}
   }
+
+  /** The identity of a subject's newest version: what a fresh history must end with. */
+  private record Newest(int version, int id) {
+    static final Newest NONE = new Newest(0, 0);
+
+    static Newest of(Optional<RegisteredSchema> latest) {
+      return latest.map(found -> new Newest(found.version(), found.id())).orElse(NONE);
+    }
+  }
+
+  // A reload that another review started a moment earlier may still miss what the probe saw;
+  // after this many reloads the history is loaded directly, outside the cache.
+  private static final int MAX_RELOADS = 2;
 
   public RegistryGateway(
       URI url,
@@ -93,12 +113,36 @@ public final class RegistryGateway implements AutoCloseable {
     return url;
   }
 
-  /** The subject's registered versions, oldest first, parsed; empty for an unknown subject. */
+  /**
+   * The subject's registered versions, oldest first, parsed; empty for an unknown subject. Never
+   * older than the registry's newest version at the time of the call (see the class comment).
+   */
   public SubjectHistory history(String subject) throws WebhookException {
-    CompletableFuture<Outcome> shared = histories.get(subject);
+    for (int reloads = 0; ; reloads++) {
+      CompletableFuture<Outcome> shared = histories.get(subject);
+      Outcome.Loaded loaded = loaded(subject, shared);
+      Newest newest = await(probes.get(subject, this::probe).request());
+      if (loaded.newest().equals(newest)) {
+        return loaded.history();
+      }
+      if (reloads == MAX_RELOADS) {
+        Outcome direct = await(loadOutcome(subject));
+        return loaded(subject, CompletableFuture.completedFuture(direct)).history();
+      }
+      // Replaces only the history this review found stale: concurrent reviews share one reload.
+      histories.asMap().compute(subject, (key, now) -> now == shared ? loadOutcome(key) : now);
+    }
+  }
+
+  private FreshnessProbe<Newest> probe(String subject) {
+    return new FreshnessProbe<>(() -> bounded(() -> Newest.of(client.latest(subject))));
+  }
+
+  private Outcome.Loaded loaded(String subject, CompletableFuture<Outcome> shared)
+      throws WebhookException {
     Outcome outcome = await(shared); // waiting with a deadline does not cancel the shared load
     return switch (outcome) {
-      case Outcome.Loaded loaded -> loaded.history();
+      case Outcome.Loaded loaded -> loaded;
       case Outcome.Failed failed -> {
         histories.asMap().remove(subject, shared); // the next review asks the registry again
         throw failure(failed.cause());
@@ -108,7 +152,7 @@ public final class RegistryGateway implements AutoCloseable {
 
   private CompletableFuture<Outcome> loadOutcome(String subject) {
     return bounded(() -> load(subject), loadTimeout())
-        .<Outcome>thenApply(Outcome.Loaded::new)
+        .<Outcome>thenApply(loaded -> loaded)
         .exceptionally(Outcome.Failed::new);
   }
 
@@ -122,7 +166,7 @@ public final class RegistryGateway implements AutoCloseable {
     return await(bounded(() -> client.version(subject, version).map(RegisteredSchema::schema)));
   }
 
-  private SubjectHistory load(String subject) throws RegistryException {
+  private Outcome.Loaded load(String subject) throws RegistryException {
     List<Integer> numbers = client.versions(subject);
     // Versions are fetched side by side: a cold 20-version history costs one round trip's time.
     List<CompletableFuture<Optional<RegisteredVersion>>> fetches = new ArrayList<>();
@@ -149,7 +193,11 @@ public final class RegistryGateway implements AutoCloseable {
         throw e;
       }
     }
-    return SubjectHistory.parse(parser, registered);
+    Newest newest =
+        registered.isEmpty()
+            ? Newest.NONE
+            : Newest.of(client.version(subject, registered.getLast().version()));
+    return new Outcome.Loaded(SubjectHistory.parse(parser, registered), newest);
   }
 
   /** A version deleted between listing and fetching is simply not part of the history. */

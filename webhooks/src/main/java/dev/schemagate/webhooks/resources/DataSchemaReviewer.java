@@ -74,10 +74,12 @@ public final class DataSchemaReviewer implements AdmissionReviewer {
     try {
       history = registry.history(spec.subject());
     } catch (WebhookException unavailable) {
-      // A schema that does not even parse is refused whether or not the registry answers.
+      // A schema that does not even parse (or is past a limit) is refused whether or not the
+      // registry answers.
       Decision offline = review.review(proposed, SubjectHistory.empty());
       if (offline instanceof Decision.Denied denied
-          && denied.reason() == DenialReason.INVALID_SCHEMA) {
+          && (denied.reason() == DenialReason.INVALID_SCHEMA
+              || denied.reason() == DenialReason.SCHEMA_TOO_COMPLEX)) {
         return denied;
       }
       throw unavailable;

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.SchemaReference;
+import dev.schemagate.crds.v1alpha1.ConfigMapKeyRef;
+import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.SchemaReferenceSpec;
+import dev.schemagate.crds.v1alpha1.SchemaSource;
 import dev.schemagate.webhooks.resources.SpecReader.InvalidSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the webhook reads from a DataSchema: read from the raw object the API server sends, so that
- * an unexpected value is reported with its path rather than lost in a binding error.
+ * What the webhook reads from a DataSchema: the object the API server sends, bound to the {@code
+ * crds} model ({@link ModelReader}, which names the path of a value of the wrong shape), then
+ * checked for what the CRD's schema cannot say (defaulting, one schema source).
  *
  * @param inline the schema text when given inline ({@code spec.schema})
  * @param configMap the ConfigMap name and key when given as {@code spec.schemaFrom.configMapKeyRef}
@@ -28,79 +32,72 @@ record DataSchemaSpec(
   record ConfigMapKey(String name, String key) {}
 
   static DataSchemaSpec read(JsonNode object) throws InvalidSpec {
-    JsonNode spec = SpecReader.spec(object);
-    String subject =
-        SpecReader.text(spec, "subject", "spec.subject").orElse(SpecReader.name(object));
+    SpecReader.spec(object); // present and an object, or a clear complaint
+    DataSchema resource = ModelReader.read(object, DataSchema.class);
+    dev.schemagate.crds.v1alpha1.DataSchemaSpec spec = resource.getSpec();
+    if (spec.getSubject() != null && spec.getSubject().isBlank()) {
+      // Only an absent (or null) subject defaults to metadata.name (SPEC.md); a blank one is a
+      // mistake that would otherwise silently become another subject.
+      throw new InvalidSpec(
+          "spec.subject: must not be blank; omit it to use metadata.name as the subject");
+    }
+    String subject = spec.getSubject() != null ? spec.getSubject() : SpecReader.name(object);
     if (subject.isBlank()) {
       throw new InvalidSpec("spec.subject: is required when metadata.name is empty");
     }
-    String formatText =
-        SpecReader.text(spec, "format", "spec.format")
-            .orElseThrow(() -> new InvalidSpec("spec.format: is required (AVRO or JSON)"));
-    SchemaFormat format =
-        Arrays.stream(SchemaFormat.values())
-            .filter(f -> f.name().equalsIgnoreCase(formatText))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new InvalidSpec(
-                        "spec.format: unknown format '%s' (AVRO or JSON)".formatted(formatText)));
-    Optional<String> inline = SpecReader.text(spec, "schema", "spec.schema");
-    Optional<ConfigMapKey> configMap = configMap(spec);
+    if (spec.getFormat() == null) {
+      throw new InvalidSpec("spec.format: is required (AVRO or JSON)");
+    }
+    SchemaFormat format = SchemaFormat.valueOf(spec.getFormat().name());
+    Optional<String> inline = Optional.ofNullable(spec.getSchema()).filter(s -> !s.isBlank());
+    Optional<ConfigMapKey> configMap = configMap(spec.getSchemaFrom());
     if (inline.isPresent() == configMap.isPresent()) {
       throw new InvalidSpec(
           "spec: give the schema either inline (spec.schema) or as"
               + " spec.schemaFrom.configMapKeyRef, exactly one of them");
     }
-    String levelText =
-        SpecReader.text(spec, "compatibility", "spec.compatibility").orElse("BACKWARD");
     CompatibilityLevel level =
-        CompatibilityLevel.parse(levelText)
-            .orElseThrow(
-                () ->
-                    new InvalidSpec(
-                        "spec.compatibility: unknown level '%s' (one of %s)"
-                            .formatted(levelText, Arrays.toString(CompatibilityLevel.values()))));
+        spec.getCompatibility() == null
+            ? CompatibilityLevel.BACKWARD
+            : CompatibilityLevel.valueOf(spec.getCompatibility().name());
     return new DataSchemaSpec(
-        subject, format, inline, configMap, level, references(spec.path("references")));
+        subject, format, inline, configMap, level, references(spec.getReferences()));
   }
 
-  private static Optional<ConfigMapKey> configMap(JsonNode spec) throws InvalidSpec {
-    JsonNode ref = spec.path("schemaFrom").path("configMapKeyRef");
-    if (ref.isMissingNode() || ref.isNull()) {
+  private static Optional<ConfigMapKey> configMap(SchemaSource source) throws InvalidSpec {
+    if (source == null || source.configMapKeyRef() == null) {
       return Optional.empty();
     }
     String path = "spec.schemaFrom.configMapKeyRef";
-    return Optional.of(
-        new ConfigMapKey(
-            SpecReader.text(ref, "name", path + ".name")
-                .orElseThrow(() -> new InvalidSpec(path + ".name: is required")),
-            SpecReader.text(ref, "key", path + ".key")
-                .orElseThrow(() -> new InvalidSpec(path + ".key: is required"))));
+    ConfigMapKeyRef ref = source.configMapKeyRef();
+    if (ref.name() == null || ref.name().isBlank()) {
+      throw new InvalidSpec(path + ".name: is required");
+    }
+    if (ref.key() == null || ref.key().isBlank()) {
+      throw new InvalidSpec(path + ".key: is required");
+    }
+    return Optional.of(new ConfigMapKey(ref.name(), ref.key()));
   }
 
-  private static List<SchemaReference> references(JsonNode list) throws InvalidSpec {
-    if (list.isMissingNode() || list.isNull()) {
+  private static List<SchemaReference> references(List<SchemaReferenceSpec> specs)
+      throws InvalidSpec {
+    if (specs == null) {
       return List.of();
     }
-    if (!list.isArray()) {
-      throw new InvalidSpec("spec.references: must be a list");
-    }
     List<SchemaReference> references = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
+    for (int i = 0; i < specs.size(); i++) {
       String path = "spec.references[" + i + "]";
-      JsonNode ref = list.get(i);
-      String name =
-          SpecReader.text(ref, "name", path + ".name")
-              .orElseThrow(() -> new InvalidSpec(path + ".name: is required"));
-      String subject =
-          SpecReader.text(ref, "subject", path + ".subject")
-              .orElseThrow(() -> new InvalidSpec(path + ".subject: is required"));
-      JsonNode version = ref.path("version");
-      if (!version.canConvertToInt() || !version.isIntegralNumber() || version.asInt() < 1) {
+      SchemaReferenceSpec ref = specs.get(i);
+      if (ref == null || ref.name() == null || ref.name().isBlank()) {
+        throw new InvalidSpec(path + ".name: is required");
+      }
+      if (ref.subject() == null || ref.subject().isBlank()) {
+        throw new InvalidSpec(path + ".subject: is required");
+      }
+      if (ref.version() == null || ref.version() < 1) {
         throw new InvalidSpec(path + ".version: must be a version number, 1 or more");
       }
-      references.add(new SchemaReference(name, subject, version.asInt()));
+      references.add(new SchemaReference(ref.name(), ref.subject(), ref.version()));
     }
     return references;
   }

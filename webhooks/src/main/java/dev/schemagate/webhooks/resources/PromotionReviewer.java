@@ -5,6 +5,8 @@ import dev.schemagate.core.review.Decision;
 import dev.schemagate.core.review.DenialReason;
 import dev.schemagate.core.review.PromotionRequest;
 import dev.schemagate.core.review.PromotionReview;
+import dev.schemagate.crds.v1alpha1.Promotion;
+import dev.schemagate.crds.v1alpha1.PromotionSpec;
 import dev.schemagate.webhooks.admission.Admission;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.WebhookException;
@@ -101,21 +103,25 @@ public final class PromotionReviewer implements AdmissionReviewer {
   }
 
   private static Spec read(JsonNode object) throws InvalidSpec {
-    JsonNode spec = SpecReader.spec(object);
-    String schemaRef =
-        SpecReader.text(spec, "schemaRef", "spec.schemaRef")
-            .orElseThrow(() -> new InvalidSpec("spec.schemaRef: is required"));
-    JsonNode version = spec.path("version");
-    if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
+    SpecReader.spec(object); // present and an object, or a clear complaint
+    PromotionSpec spec = ModelReader.read(object, Promotion.class).getSpec();
+    if (spec.getSchemaRef() == null || spec.getSchemaRef().isBlank()) {
+      throw new InvalidSpec("spec.schemaRef: is required");
+    }
+    if (spec.getVersion() == null || spec.getVersion() < 1) {
       throw new InvalidSpec("spec.version: is required, a version number of 1 or more");
     }
-    return new Spec(schemaRef, version.asInt(), environment(spec, "from"), environment(spec, "to"));
+    return new Spec(
+        spec.getSchemaRef(),
+        spec.getVersion(),
+        environment(spec.getFrom(), "from"),
+        environment(spec.getTo(), "to"));
   }
 
-  private static String environment(JsonNode spec, String field) throws InvalidSpec {
-    return SpecReader.text(spec, field, "spec." + field)
-        .orElseThrow(() -> new InvalidSpec("spec." + field + ": is required (an environment)"))
-        .trim()
-        .toLowerCase(Locale.ROOT);
+  private static String environment(String value, String field) throws InvalidSpec {
+    if (value == null || value.isBlank()) {
+      throw new InvalidSpec("spec." + field + ": is required (an environment)");
+    }
+    return value.trim().toLowerCase(Locale.ROOT);
   }
 }
