@@ -46,7 +46,8 @@ public final class DeserializationErrors implements Experiment {
 
   @Override
   public boolean steady(Map<String, Double> s) {
-    return s.getOrDefault("dead_lettered", 0.0) == 0 && s.getOrDefault("consumer_lag", 1e9) < 40;
+    return s.getOrDefault("dead_lettered_rate", 0.0) <= 0
+        && s.getOrDefault("consumer_lag", 1e9) < 40;
   }
 
   @Override

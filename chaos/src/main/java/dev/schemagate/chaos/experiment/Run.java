@@ -218,6 +218,10 @@ public final class Run implements AutoCloseable {
     return member;
   }
 
+  RegistryProbe probe() {
+    return probe;
+  }
+
   SchemaRegistryClient client() {
     return client;
   }

@@ -9,7 +9,7 @@ import java.time.Duration;
 public record Scale(double rate, Duration steady, Duration faultFor, Duration limit) {
   /** CI: a few seconds of traffic each, every experiment in well under a minute. */
   public static final Scale SMALL =
-      new Scale(40, Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(90));
+      new Scale(40, Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(75));
 
   public static final Scale MEDIUM =
       new Scale(200, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(240));

@@ -47,8 +47,15 @@ final class SpecFiles {
       var missing =
           java.util.regex.Pattern.compile("Missing required creator property '([^']+)'")
               .matcher(e.getOriginalMessage());
-      if (missing.find()) {
+      if (missing.find() && !path.endsWith(missing.group(1))) {
         path = path.equals("(top level)") ? missing.group(1) : path + "." + missing.group(1);
+      }
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException syntax) {
+          throw new SpecException(
+              "%s:%s: not valid YAML: %s"
+                  .formatted(file, line(e.getLocation()), syntax.getOriginalMessage()));
+        }
       }
       throw new SpecException(
           "%s:%s: field '%s': %s".formatted(file, line(e.getLocation()), path, cause(e)));

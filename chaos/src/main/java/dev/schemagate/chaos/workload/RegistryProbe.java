@@ -64,6 +64,7 @@ public final class RegistryProbe implements AutoCloseable {
         lookupMs.add(ms);
       }
     }
+    signals.set("lookup_ms", status == 200 ? ms : Double.NaN);
     signals.set("registry_up", status == 200 ? 1 : 0);
     if (writes) {
       int written = post("/subjects/chaos-probe-" + (writeSeq++) + "/versions");
