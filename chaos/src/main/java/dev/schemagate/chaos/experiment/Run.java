@@ -322,6 +322,10 @@ public final class Run implements AutoCloseable {
         "producer_longest_retry_s",
         producers.stream().mapToLong(RateProducer::longestRetryMs).max().orElse(0) / 1000.0);
     m.put("producer_gave_up", signals.count("send_gave_up"));
+    m.put(
+        "producer_longest_failed_send_s",
+        producers.stream().mapToLong(RateProducer::longestFailedAttemptMs).max().orElse(0)
+            / 1000.0);
     experiment.measure(this, m);
     Map<String, Object> accounting = new LinkedHashMap<>();
     accounting.put("produced", produced.size());

@@ -33,6 +33,7 @@ public final class RateProducer implements AutoCloseable {
   private final KafkaProducer<String, Object> producer;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong longestRetryMs = new AtomicLong();
+  private final AtomicLong longestFailedAttemptMs = new AtomicLong();
   private final Thread thread;
   private final JsonSchemaSerializer<Object> serializer;
   private volatile boolean running = true;
@@ -99,6 +100,7 @@ public final class RateProducer implements AutoCloseable {
     long backoffMs = 100;
     boolean counted = false;
     while (running || counted) {
+      long attempt = System.nanoTime();
       try {
         var headers = new RecordHeaders();
         headers.add(PRODUCER_HEADER, name.getBytes(StandardCharsets.UTF_8));
@@ -123,6 +125,8 @@ public final class RateProducer implements AutoCloseable {
           return;
         }
         signals.increment("uncached_schema_failures");
+        longestFailedAttemptMs.accumulateAndGet(
+            (System.nanoTime() - attempt) / 1_000_000, Math::max);
         if (!counted) {
           counted = true;
           pending.incrementAndGet();
@@ -161,6 +165,11 @@ public final class RateProducer implements AutoCloseable {
 
   public long pending() {
     return pending.get();
+  }
+
+  /** The longest a single send took to fail (the serializer's bound, not a hang). */
+  public long longestFailedAttemptMs() {
+    return longestFailedAttemptMs.get();
   }
 
   public long longestRetryMs() {

@@ -58,6 +58,13 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** DELETE /subjects/{subject} (soft, or permanent): the versions deleted. */
   List<Integer> deleteSubject(String subject, boolean permanent) throws RegistryException;
 
+  /**
+   * DELETE /subjects/{subject}/versions/{version} (soft; permanent only after a soft delete): the
+   * version deleted, empty when the subject or version does not exist.
+   */
+  Optional<Integer> deleteVersion(String subject, int version, boolean permanent)
+      throws RegistryException;
+
   @Override
   void close();
 }
