@@ -65,8 +65,5 @@ public final class PostgresLost implements Experiment {
   @Override
   public void measure(Run run, Map<String, Double> m) {
     m.putAll(WriteStatuses.measure(run));
-    run.notes.add(
-        "registration probes by HTTP status (0: no answer) over the whole run: "
-            + run.probe().writeStatuses());
   }
 }

@@ -90,6 +90,7 @@ public final class Run implements AutoCloseable {
             TOPIC + "-value", SchemaSubmission.of(SchemaFormat.JSON, Events.SCHEMA_V1), false);
     probe =
         new RegistryProbe(
+            timeline::nowMs,
             platform.registry().url(),
             v1Id,
             experiment.probesWrites(),
@@ -109,7 +110,12 @@ public final class Run implements AutoCloseable {
     experiment.start(this);
     long limitAt = timeline.nowMs() + scale.limit().toMillis();
     boolean steady =
-        waitFor(() -> timeline.nowMs() >= scale.steady().toMillis() && stableFor(1000), limitAt);
+        waitFor(
+            () ->
+                timeline.nowMs() >= scale.steady().toMillis()
+                    && ledger.handledCount() >= scale.rate() // records flow end to end
+                    && stableFor(1000),
+            limitAt);
     timeline.event(
         "steady",
         steady ? "steady state held: " + experiment.hypothesis() : "steady state NOT reached");

@@ -1,10 +1,12 @@
 package dev.schemagate.chaos.experiment;
 
 import dev.schemagate.chaos.run.Timeline;
+import dev.schemagate.chaos.workload.RegistryProbe;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** What the registry answered to writes while its database was gone, from the probe samples. */
+/** What the registry answered while its database was gone: each probe write, each lookup sample. */
 final class WriteStatuses {
   private WriteStatuses() {}
 
@@ -14,26 +16,34 @@ final class WriteStatuses {
     int failed = 0;
     int clean503 = 0;
     int noAnswer = 0;
-    int readsDuring = 0;
-    int readsOkDuring = 0;
-    for (var sample : run.timeline.samples()) {
-      if (sample.atMs() < from || sample.atMs() > to) {
+    Map<Integer, Integer> during = new TreeMap<>();
+    for (RegistryProbe.Write write : run.probe().writes()) {
+      if (write.atMs() < from || write.atMs() > to) {
         continue;
       }
-      double status = sample.values().getOrDefault("registry_write_status", 200.0);
-      if (status != 200) {
+      during.merge(write.status(), 1, Integer::sum);
+      if (write.status() != 200) {
         failed++;
-        if (status == 503) {
+        if (write.status() == 503) {
           clean503++;
-        } else if (status == 0) {
+        } else if (write.status() == 0) {
           noAnswer++;
         }
       }
-      readsDuring++;
-      if (sample.values().getOrDefault("registry_up", 0.0) >= 1) {
-        readsOkDuring++;
+    }
+    int readsDuring = 0;
+    int readsOkDuring = 0;
+    for (var sample : run.timeline.samples()) {
+      if (sample.atMs() >= from && sample.atMs() <= to) {
+        readsDuring++;
+        if (sample.values().getOrDefault("registry_up", 0.0) >= 1) {
+          readsOkDuring++;
+        }
       }
     }
+    run.notes.add(
+        "registrations while PostgreSQL was gone, by HTTP status (0: no answer within 5 s): "
+            + during);
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("writes_failed_during_outage", (double) failed);
     m.put("writes_clean_503_fraction", failed == 0 ? Double.NaN : (double) clean503 / failed);

@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class SvgChart {
   private static final int WIDTH = 960;
   private static final int LEFT = 70;
-  private static final int RIGHT = 20;
+  private static final int RIGHT = 30;
   private static final int TOP = 80;
   private static final int PANEL = 130;
   private static final int GAP = 34;
@@ -62,16 +62,18 @@ public final class SvgChart {
           }
         }
       }
-      max = niceCeiling(max);
+      double step = niceCeiling(max / 4);
+      max = step * Math.ceil(max / step);
+      int ticks = (int) Math.round(max / step);
       svg.append(
           "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n"
               .formatted(LEFT, y0 - 6, escape(panel.title())));
       svg.append(
           "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>\n"
               .formatted(LEFT, y0, plotWidth, PANEL));
-      for (int t = 0; t <= 4; t++) {
-        double value = max * t / 4;
-        double y = y0 + PANEL - PANEL * t / 4.0;
+      for (int t = 0; t <= ticks; t++) {
+        double value = step * t;
+        double y = y0 + PANEL - PANEL * t / (double) ticks;
         svg.append(
             "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">%s</text>\n"
                 .formatted(LEFT, LEFT + plotWidth, y, y, LEFT - 6, y + 4, label(value)));
@@ -103,11 +105,12 @@ public final class SvgChart {
       }
     }
     int bottom = TOP + PANELS.size() * (PANEL + GAP) - GAP;
-    for (int t = 0; t <= 10; t++) {
-      double x = LEFT + plotWidth * t / 10.0;
+    double timeStep = niceCeiling(end / 10);
+    for (double t = 0; t <= end + 1e-9; t += timeStep) {
+      double x = LEFT + plotWidth * t / end;
       svg.append(
           "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s s</text>\n"
-              .formatted(x, bottom + 16, label(end * t / 10)));
+              .formatted(x, bottom + 16, label(t)));
     }
     result
         .timeline()
@@ -137,9 +140,16 @@ public final class SvgChart {
     svg.append(
         "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>\n"
             .formatted(x, x, 30 + (row % 3) * 12, bottom, color));
+    // Near the right edge the label goes to the left of its line, so it is not cut off.
+    boolean left = x > WIDTH - RIGHT - 80;
     svg.append(
-        "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" font-size=\"11\">%s</text>\n"
-            .formatted(x + 3, 38 + (row % 3) * 12, color, escape(text)));
+        "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" font-size=\"11\" text-anchor=\"%s\">%s</text>\n"
+            .formatted(
+                left ? x - 3 : x + 3,
+                38 + (row % 3) * 12,
+                color,
+                left ? "end" : "start",
+                escape(text)));
   }
 
   private static double niceCeiling(double value) {
@@ -155,7 +165,7 @@ public final class SvgChart {
   private static String label(double value) {
     return value >= 100 || value == Math.rint(value)
         ? Long.toString(Math.round(value))
-        : String.format(Locale.ROOT, "%.1f", value);
+        : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
   }
 
   private static String escape(String text) {

@@ -32,18 +32,26 @@ public final class RegistryProbe implements AutoCloseable {
   private final Signals signals;
   private final List<Double> lookupMs = new ArrayList<>();
   private final Map<Integer, Integer> writeStatuses = new ConcurrentHashMap<>();
+  private final List<Write> writeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.function.LongSupplier clockMs;
   private final ScheduledFuture<?> task;
+  private final ScheduledFuture<?> writeTask;
   private int writeSeq;
   private long reads;
   private long readsOk;
 
+  /** One registration probe: when it was sent (ms on the timeline) and the status it got. */
+  public record Write(long atMs, int status) {}
+
   public RegistryProbe(
+      java.util.function.LongSupplier clockMs,
       String url,
       int schemaId,
       boolean writes,
       Signals signals,
       ScheduledExecutorService scheduler,
       long intervalMs) {
+    this.clockMs = clockMs;
     this.url = url;
     this.schemaId = schemaId;
     this.writes = writes;
@@ -51,6 +59,12 @@ public final class RegistryProbe implements AutoCloseable {
     signals.set("registry_up", 1);
     signals.set("registry_write_ok", 1);
     this.task = scheduler.scheduleWithFixedDelay(this::probe, 0, intervalMs, TimeUnit.MILLISECONDS);
+    // Writes on their own schedule: a slow or hanging write must not delay the lookups.
+    this.writeTask =
+        writes
+            ? scheduler.scheduleWithFixedDelay(
+                this::probeWrite, 0, intervalMs, TimeUnit.MILLISECONDS)
+            : null;
   }
 
   private void probe() {
@@ -66,12 +80,6 @@ public final class RegistryProbe implements AutoCloseable {
     }
     signals.set("lookup_ms", status == 200 ? ms : Double.NaN);
     signals.set("registry_up", status == 200 ? 1 : 0);
-    if (writes) {
-      int written = post("/subjects/chaos-probe-" + (writeSeq++) + "/versions");
-      writeStatuses.merge(written, 1, Integer::sum);
-      signals.set("registry_write_ok", written == 200 ? 1 : 0);
-      signals.set("registry_write_status", written);
-    }
     String metrics = text("/metrics");
     if (metrics != null) {
       metrics
@@ -82,6 +90,18 @@ public final class RegistryProbe implements AutoCloseable {
               l ->
                   signals.set("redis_up", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
     }
+  }
+
+  private void probeWrite() {
+    long at = clockMs.getAsLong();
+    int written = post("/subjects/chaos-probe-" + (writeSeq++) + "/versions");
+    writeStatuses.merge(written, 1, Integer::sum);
+    writeLog.add(new Write(at, written));
+    signals.set("registry_write_ok", written == 200 ? 1 : 0);
+  }
+
+  public List<Write> writes() {
+    return List.copyOf(writeLog);
   }
 
   private int get(String path) {
@@ -155,5 +175,8 @@ public final class RegistryProbe implements AutoCloseable {
   @Override
   public void close() {
     task.cancel(false);
+    if (writeTask != null) {
+      writeTask.cancel(false);
+    }
   }
 }
