@@ -65,6 +65,55 @@ public final class Topics implements AutoCloseable {
     }
   }
 
+  /** The topic's end offsets now. */
+  public Map<TopicPartition, Long> endOffsets(String topic) {
+    try {
+      var partitions =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin
+          .listOffsets(
+              partitions.stream()
+                  .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
+          .all()
+          .get()
+          .forEach((p, info) -> ends.put(p, info.offset()));
+      return ends;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the group's committed offsets have reached these offsets on every partition. */
+  public boolean reached(String group, Map<TopicPartition, Long> ends) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      return ends.entrySet().stream()
+          .allMatch(
+              e -> {
+                OffsetAndMetadata done = committed.get(e.getKey());
+                return e.getValue() == 0 || (done != null && done.offset() >= e.getValue());
+              });
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Members of the group right now (admin API). */
   public double members(String group) {
     try {
