@@ -68,7 +68,7 @@ public final class ChaosMain implements Runnable {
         spec.commandLine(), "a subcommand is required: run or list");
   }
 
-  @Command(name = "list", description = "Lists the experiments.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the experiments.")
   static final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -83,6 +83,7 @@ public final class ChaosMain implements Runnable {
 
   @Command(
       name = "run",
+      mixinStandardHelpOptions = true,
       description =
           "Runs experiments (all when none is named) and writes report.md, report.json, postmortem.md.")
   static final class RunCommand implements Callable<Integer> {

@@ -72,6 +72,12 @@ class ChaosMainTest {
   }
 
   @Test
+  void shouldShowHelpForRunWithoutRequiringItsOptions() {
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out.toString()).contains("--report=DIR", "--scale", "EXPERIMENT");
+  }
+
+  @Test
   void shouldListEveryExperiment() {
     assertThat(run("list")).isZero();
     assertThat(out.toString())
