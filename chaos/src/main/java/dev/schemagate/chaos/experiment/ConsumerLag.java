@@ -24,7 +24,7 @@ public final class ConsumerLag implements Experiment {
 
   @Override
   public String fault() {
-    return "the consumer slows to about half the produce rate";
+    return "the consumer slows to about three quarters of the produce rate";
   }
 
   @Override
@@ -40,8 +40,9 @@ public final class ConsumerLag implements Experiment {
 
   @Override
   public void inject(Run run) {
-    // rate records/s over two partitions; this delay leaves capacity for ~60 % of them.
-    first.slowDown(Math.round(1000 / (run.scale.rate() * 0.6)));
+    // rate records/s over two partitions; this delay leaves capacity for ~75 % of them: one
+    // consumer falls behind, and once a second takes a partition the slow one drains its own.
+    first.slowDown(Math.round(1000 / (run.scale.rate() * 0.75)));
   }
 
   @Override
