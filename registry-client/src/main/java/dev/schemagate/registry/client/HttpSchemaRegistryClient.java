@@ -339,6 +339,22 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return List.copyOf(deleted);
   }
 
+  @Override
+  public Optional<Integer> deleteVersion(String subject, int version, boolean permanent)
+      throws RegistryException {
+    String what = "delete version %d of subject '%s'".formatted(version, subject);
+    String path = "subjects/" + segment(subject) + "/versions/" + version;
+    Response response =
+        transport.send(
+            "DELETE", permanent ? path + "?permanent=true" : path, new byte[0], Map.of());
+    forget(subject);
+    if (isNotFound(response)) {
+      return Optional.empty();
+    }
+    requireSuccess(what, response);
+    return Optional.of(read(what, response, Integer.class));
+  }
+
   private void forget(String subject) {
     latestBySubject.invalidate(subject);
     subjectVersions.asMap().keySet().removeIf(k -> k.subject().equals(subject));
