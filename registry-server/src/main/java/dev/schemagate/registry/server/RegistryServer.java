@@ -3,6 +3,7 @@ package dev.schemagate.registry.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.registry.server.api.ErrorMapper;
 import dev.schemagate.registry.server.api.JettyErrorHandler;
+import dev.schemagate.registry.server.api.RequestGuard;
 import dev.schemagate.registry.server.api.Wire;
 import dev.schemagate.registry.server.cache.RedisCache;
 import dev.schemagate.registry.server.cache.ResponseCache;
@@ -102,6 +103,7 @@ public final class RegistryServer {
               javalin.requestLogger.http(httpMetrics::record);
               javalin.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyErrorHandler(json)));
+              RequestGuard.install(javalin.routes);
               for (RouteGroup group : RouteGroups.all(context)) {
                 group.addRoutes(javalin.routes);
               }

@@ -142,7 +142,8 @@ public final class Database implements AutoCloseable {
           throw e;
         }
       } catch (SQLException e) {
-        if (!RETRYABLE.contains(e.getSQLState())) {
+        // Some driver errors (an I/O failure mid-query) carry no SQL state at all.
+        if (e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState())) {
           throw storeFailure(e);
         }
         last = e;
@@ -153,14 +154,29 @@ public final class Database implements AutoCloseable {
   }
 
   private RegistryServerException storeFailure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("22")) {
+      // A data exception (e.g. a NUL character, which PostgreSQL text cannot hold) is the
+      // request's fault, not the store's.
+      return RegistryServerException.malformed(
+          "The request holds a value the registry cannot store: " + firstLine(e.getMessage()));
+    }
     errors.increment();
-    if (e instanceof SQLTransientConnectionException) {
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
       LOG.warn("no database connection: {}", e.getMessage());
       return new RegistryServerException(
-          Reason.STORE_TIMEOUT, "The database did not answer in time; try again", e);
+          Reason.STORE_UNAVAILABLE, "The database is not reachable; try again shortly", e);
     }
     LOG.error("database error {}", e.getSQLState(), e);
     return new RegistryServerException(Reason.STORE_ERROR, "Error in the backend data store", e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid value";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static void rollbackQuietly(Connection connection) {
