@@ -13,6 +13,10 @@ import dev.schemagate.registry.server.registry.CoreEngines;
 import dev.schemagate.registry.server.registry.RegistryService;
 import dev.schemagate.registry.server.registry.SchemaEngine;
 import dev.schemagate.registry.server.registry.SettingsService;
+import dev.schemagate.registry.server.security.AccessControl;
+import dev.schemagate.registry.server.security.AuthFile;
+import dev.schemagate.registry.server.security.Authenticator;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.EmbeddedDatabase;
 import dev.schemagate.registry.server.storage.SchemaRepository;
@@ -89,6 +93,7 @@ public final class RegistryServer {
     ServerContext context =
         new ServerContext(config, database, registry, settings, engine, cache, json, metrics);
 
+    AccessControl access = new AccessControl(authenticator(config.security()));
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     ErrorMapper errors = new ErrorMapper(json);
     Javalin app =
@@ -103,6 +108,7 @@ public final class RegistryServer {
               javalin.requestLogger.http(httpMetrics::record);
               javalin.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyErrorHandler(json)));
+              access.install(javalin.routes);
               RequestGuard.install(javalin.routes);
               for (RouteGroup group : RouteGroups.all(context)) {
                 group.addRoutes(javalin.routes);
@@ -113,6 +119,17 @@ public final class RegistryServer {
     app.start(config.host(), config.port());
     resources.remove(resources.size() - 1);
     return new RunningRegistry(app, config.host(), context, List.copyOf(resources));
+  }
+
+  private static Optional<Authenticator> authenticator(SecurityConfig security) {
+    if (!security.authEnabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Authenticator(security));
+    } catch (AuthFile.InvalidAuthFileException e) {
+      throw new IllegalStateException("the auth file cannot be used: " + e.getMessage(), e);
+    }
   }
 
   private static Database openDatabase(RegistryConfig config, PrometheusMeterRegistry metrics) {
