@@ -138,7 +138,8 @@ public final class RegistryServer {
       return Database.open(db.url(), db.user(), db.password(), Optional.empty(), metrics);
     }
     EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
-    return Database.open(embedded.jdbcUrl(), embedded.user(), "", Optional.of(embedded), metrics);
+    return Database.open(
+        embedded.jdbcUrl(), embedded.user(), embedded.password(), Optional.of(embedded), metrics);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -91,6 +91,11 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** Where the pool connects (no credentials in it). */
+  public String jdbcUrl() {
+    return dataSource.getJdbcUrl();
+  }
+
   /**
    * True when PostgreSQL answers within a second (a readiness probe must not wait for the pool's
    * longer connection timeout).
