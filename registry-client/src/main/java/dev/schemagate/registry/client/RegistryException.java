@@ -15,6 +15,8 @@ public class RegistryException extends Exception {
     INVALID,
     /** The registry is in a mode that forbids the operation (42205, READONLY). */
     FORBIDDEN_BY_MODE,
+    /** Missing or wrong credentials (401, 40101) or a role the caller lacks (403, 40301). */
+    UNAUTHORIZED,
     /** No answer in time, connection refused, or a 5xx: worth retrying later. */
     UNAVAILABLE
   }
