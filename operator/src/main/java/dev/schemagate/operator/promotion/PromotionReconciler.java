@@ -485,6 +485,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
         url,
         u ->
             SchemaRegistryClient.builder(u)
+                .fromEnvironment(System.getenv())
                 .requestTimeout(settings.registryTimeout())
                 .maxBlock(settings.registryTimeout())
                 .backoff(Duration.ofMillis(50), Duration.ofMillis(200))

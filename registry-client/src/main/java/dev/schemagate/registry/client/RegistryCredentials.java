@@ -28,6 +28,11 @@ public sealed interface RegistryCredentials {
     return new Basic(user, password);
   }
 
+  /** A fixed bearer token (Confluent's {@code bearer.auth.token}). */
+  static RegistryCredentials bearerToken(String token) {
+    return new StaticToken(token);
+  }
+
   static RegistryCredentials bearerTokenFile(Path file) {
     return new BearerTokenFile(file);
   }
@@ -83,6 +88,23 @@ public sealed interface RegistryCredentials {
     @Override
     public String toString() {
       return "Basic[user=" + user + ", password=***]";
+    }
+  }
+
+  /** A fixed bearer token. */
+  record StaticToken(String token) implements RegistryCredentials {
+    public StaticToken {
+      Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public Optional<String> authorization() {
+      return Optional.of("Bearer " + token.strip());
+    }
+
+    @Override
+    public String toString() {
+      return "StaticToken[***]";
     }
   }
 

@@ -34,9 +34,6 @@ final class RegistryErrors {
     if (code == 42205) {
       return Reason.FORBIDDEN_BY_MODE;
     }
-    if (status == 401 || status == 403) {
-      return Reason.UNAUTHORIZED;
-    }
     if (code == 409 || status == 409) {
       return Reason.INCOMPATIBLE;
     }

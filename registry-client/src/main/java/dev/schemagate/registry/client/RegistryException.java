@@ -11,12 +11,13 @@ public class RegistryException extends Exception {
     NOT_FOUND,
     /** The schema is incompatible with the subject's history (409). */
     INCOMPATIBLE,
-    /** The request was refused as invalid (422xx, 400). */
+    /**
+     * The request was refused as invalid (422xx, 400), or for its credentials: 40101 (missing or
+     * wrong) and 40301 (a role the caller lacks) in {@link #errorCode()}.
+     */
     INVALID,
     /** The registry is in a mode that forbids the operation (42205, READONLY). */
     FORBIDDEN_BY_MODE,
-    /** Missing or wrong credentials (401, 40101) or a role the caller lacks (403, 40301). */
-    UNAUTHORIZED,
     /** No answer in time, connection refused, or a 5xx: worth retrying later. */
     UNAVAILABLE
   }

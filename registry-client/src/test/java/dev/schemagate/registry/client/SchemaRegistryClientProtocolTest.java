@@ -161,8 +161,8 @@ class SchemaRegistryClientProtocolTest {
     "422, 42202, INVALID",
     "422, 42205, FORBIDDEN_BY_MODE",
     "400, 400, INVALID",
-    "401, 40101, UNAUTHORIZED",
-    "403, 40301, UNAUTHORIZED",
+    "401, 40101, INVALID",
+    "403, 40301, INVALID",
   })
   void shouldMapConfluentErrorBodiesToReasons(int status, int code, Reason reason) {
     registry.then(status, "{\"error_code\":" + code + ",\"message\":\"the server's words\"}");

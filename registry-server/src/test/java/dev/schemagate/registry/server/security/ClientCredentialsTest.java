@@ -82,7 +82,7 @@ class ClientCredentialsTest {
           .isInstanceOfSatisfying(
               RegistryException.class,
               e -> {
-                assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNAUTHORIZED);
+                assertThat(e.reason()).isEqualTo(RegistryException.Reason.INVALID);
                 assertThat(e.errorCode()).isEqualTo(40101);
               });
     }
