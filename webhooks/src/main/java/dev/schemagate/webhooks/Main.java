@@ -2,8 +2,8 @@ package dev.schemagate.webhooks;
 
 import dev.schemagate.core.compat.Compatibility;
 import dev.schemagate.core.schema.Schemas;
+import dev.schemagate.server.tls.TlsException;
 import dev.schemagate.webhooks.kubernetes.KubernetesClusterReader;
-import dev.schemagate.webhooks.tls.TlsException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
