@@ -94,6 +94,13 @@ public final class RegistryServer {
         new ServerContext(config, database, registry, settings, engine, cache, json, metrics);
 
     AccessControl access = new AccessControl(authenticator(config.security()));
+    Optional<javax.net.ssl.SSLContext> tls =
+        config.security().tlsEnabled()
+            ? Optional.of(
+                HttpsConnector.context(
+                    config.security().tlsCert().orElseThrow(),
+                    config.security().tlsKey().orElseThrow()))
+            : Optional.empty();
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     ErrorMapper errors = new ErrorMapper(json);
     Javalin app =
@@ -108,6 +115,12 @@ public final class RegistryServer {
               javalin.requestLogger.http(httpMetrics::record);
               javalin.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyErrorHandler(json)));
+              tls.ifPresent(
+                  sslContext ->
+                      javalin.jetty.addConnector(
+                          (server, http) ->
+                              HttpsConnector.create(
+                                  server, http, sslContext, config.host(), config.port())));
               access.install(javalin.routes);
               RequestGuard.install(javalin.routes);
               for (RouteGroup group : RouteGroups.all(context)) {
