@@ -56,12 +56,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final Cache<String, Latest> latestBySubject;
 
   HttpSchemaRegistryClient(List<java.net.URI> urls, ClientSettings settings) {
-    this.http =
+    HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    settings.ssl().ifPresent(client::sslContext);
+    this.http = client.build();
     this.transport = new RegistryTransport(urls, http, settings);
     this.lineage = new HttpLineageClient(transport, json);
     this.latestTtlNanos = settings.latestTtl().toNanos();
