@@ -1,6 +1,8 @@
 // Drives schemagate's registry with Confluent's own JavaScript client (@confluentinc/schemaregistry):
 // client calls plus an Avro serializer/deserializer round trip in the Confluent wire format.
 // Usage: node confluent-node-client.mjs http://127.0.0.1:8081   (run.sh sets it all up)
+// With SCHEMAGATE_INTEROP_USER_INFO=user:password every client authenticates the way Confluent's
+// clients do (basic.auth.credentials.source=USER_INFO), and wrong credentials must get a 401.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
@@ -11,7 +13,11 @@ const url = process.argv[2];
 const celRuleSetFile = process.argv[3]; // optional: DataContract rules translated to CEL
 CelExecutor.register();
 CelFieldExecutor.register();
-const client = new SchemaRegistryClient({ baseURLs: [url] });
+const userInfo = process.env.SCHEMAGATE_INTEROP_USER_INFO;
+const conf = userInfo
+  ? { baseURLs: [url], basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo } }
+  : { baseURLs: [url] };
+const client = new SchemaRegistryClient(conf);
 const subject = `interop-${Date.now()}-value`;
 const v1 = JSON.stringify({
   type: 'record', name: 'Order', namespace: 'interop',
@@ -31,7 +37,7 @@ const check = async (name, fn) => { await fn(); passed += 1; console.log(`ok ${n
 await check('register returns an id, idempotently', async () => {
   const id = await client.register(subject, { schemaType: 'AVRO', schema: v1 });
   assert.ok(id > 0);
-  const again = await new SchemaRegistryClient({ baseURLs: [url] })
+  const again = await new SchemaRegistryClient(conf)
     .register(subject, { schemaType: 'AVRO', schema: v1 });
   assert.equal(again, id);
 });
@@ -130,7 +136,7 @@ await check('Avro serializer and deserializer round trip (wire format)', async (
   const ser = new AvroSerializer(client, SerdeType.VALUE, { autoRegisterSchemas: true });
   const bytes = await ser.serialize(topic, { id: 42, note: 'hello' });
   assert.equal(bytes[0], 0); // magic byte
-  const fresh = new SchemaRegistryClient({ baseURLs: [url] });
+  const fresh = new SchemaRegistryClient(conf);
   const de = new AvroDeserializer(fresh, SerdeType.VALUE, {});
   const record = await de.deserialize(topic, bytes);
   assert.equal(record.note, 'hello');
@@ -140,4 +146,15 @@ await check('soft then permanent delete', async () => {
   await client.deleteSubject(subject, true);
   assert.ok(!(await client.getAllSubjects()).includes(subject));
 });
+if (userInfo) {
+  await check('wrong credentials are refused with 401 / 40101', async () => {
+    const user = userInfo.split(':')[0];
+    const wrong = new SchemaRegistryClient({
+      baseURLs: [url],
+      basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: `${user}:not-the-password` },
+    });
+    await assert.rejects(() => wrong.getAllSubjects(), (e) => e.status === 401 || e.errorCode === 40101
+      || /401|40101/.test(String(e.message)));
+  });
+}
 console.log(`${passed} passed, 0 failed`);

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       LineageCommand.class,
       MonitorCommand.class,
+      RollbackCommand.class,
+      ChaosCommand.class,
     })
 public final class Schemagate implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -66,6 +68,12 @@ public final class Schemagate implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // Everything after `chaos` is the chaos jar's to parse, options and --help included.
+    commandLine
+        .getSubcommands()
+        .get("chaos")
+        .setUnmatchedOptionsArePositionalParams(true)
+        .setStopAtPositional(true);
     commandLine.setExitCodeExceptionMapper(e -> INVALID_INPUT);
     commandLine.setParameterExceptionHandler(
         (e, args) -> {

@@ -30,6 +30,23 @@ class SchemagateJarIT {
   }
 
   @Test
+  void shouldDelegateChaosToTheChaosJar() throws Exception {
+    // cli/ is the working directory: the checkout's chaos jar is ../chaos/target.
+    Path chaosJar = Path.of("..", "chaos", "target", "schemagate-chaos.jar");
+    assertThat(Files.exists(chaosJar)).as("chaos is built before cli").isTrue();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    var builder =
+        new ProcessBuilder(
+            java, "-jar", JAR.toString(), "chaos", "run", "disk-full", "--report", "x");
+    builder.environment().put("SCHEMAGATE_CHAOS_JAR", chaosJar.toString());
+    Process process = builder.redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(out).isEqualTo(2);
+    assertThat(out).contains("schemagate chaos: unknown experiment 'disk-full': choose from");
+  }
+
+  @Test
   void shouldRunFromTheShadedJarWithTheDocumentedExitCodes() throws Exception {
     assertThat(Files.exists(JAR)).as("run after package: " + JAR.toAbsolutePath()).isTrue();
 

@@ -1,5 +1,6 @@
 package dev.schemagate.sdk;
 
+import dev.schemagate.registry.client.RegistryCredentials;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -25,7 +26,7 @@ public record SdkConfig(
     Duration registryMaxBlock,
     Duration registryRequestTimeout,
     Duration latestTtl,
-    Optional<String> basicAuthUserInfo,
+    RegistryCredentials registryCredentials,
     MeterRegistry meterRegistry) {
 
   public static final String REGISTRY_URL = "schema.registry.url";
@@ -35,6 +36,9 @@ public record SdkConfig(
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+  public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+  public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
   public static final String JSON_KEY_TYPE = "json.key.type";
   public static final String JSON_VALUE_TYPE = "json.value.type";
 
@@ -86,7 +90,7 @@ public record SdkConfig(
         millis(props, REGISTRY_MAX_BLOCK_MS, 5_000),
         millis(props, REGISTRY_REQUEST_TIMEOUT_MS, 2_000),
         millis(props, LATEST_TTL_MS, 5_000),
-        string(props, BASIC_AUTH_USER_INFO),
+        credentials(props),
         instance(props, METER_REGISTRY, MeterRegistry.class).orElse(Metrics.globalRegistry));
   }
 
@@ -103,19 +107,48 @@ public record SdkConfig(
                     ? registryRequestTimeout
                     : registryMaxBlock)
             .latestTtl(latestTtl);
-    basicAuthUserInfo.ifPresent(
-        info -> {
-          int colon = info.indexOf(':');
-          if (colon < 0) {
-            throw new ConfigException(BASIC_AUTH_USER_INFO, "***", "expected user:password");
-          }
-          builder.basicAuth(info.substring(0, colon), info.substring(colon + 1));
-        });
+    builder.credentials(registryCredentials);
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(REGISTRY_URL, registryUrl.orElse(""), e.getMessage());
     }
+  }
+
+  /**
+   * Confluent's keys: {@code basic.auth.credentials.source=USER_INFO} (the default when {@code
+   * basic.auth.user.info} is set) with {@code basic.auth.user.info=user:password}, or {@code
+   * bearer.auth.credentials.source=STATIC_TOKEN} (the default) with {@code bearer.auth.token}.
+   */
+  private static RegistryCredentials credentials(Map<String, ?> props) {
+    Optional<String> userInfo = string(props, BASIC_AUTH_USER_INFO);
+    Optional<String> token = string(props, BEARER_AUTH_TOKEN);
+    String basicSource = string(props, BASIC_AUTH_CREDENTIALS_SOURCE).orElse("USER_INFO");
+    String bearerSource = string(props, BEARER_AUTH_CREDENTIALS_SOURCE).orElse("STATIC_TOKEN");
+    if (userInfo.isPresent() && token.isPresent()) {
+      throw new ConfigException(
+          BEARER_AUTH_TOKEN, "***", "give basic.auth.user.info or bearer.auth.token, not both");
+    }
+    if (userInfo.isPresent()) {
+      if (!basicSource.equals("USER_INFO")) {
+        throw new ConfigException(
+            BASIC_AUTH_CREDENTIALS_SOURCE, basicSource, "only USER_INFO is supported");
+      }
+      String info = userInfo.get();
+      int colon = info.indexOf(':');
+      if (colon < 0) {
+        throw new ConfigException(BASIC_AUTH_USER_INFO, "***", "expected user:password");
+      }
+      return RegistryCredentials.basic(info.substring(0, colon), info.substring(colon + 1));
+    }
+    if (token.isPresent()) {
+      if (!bearerSource.equals("STATIC_TOKEN")) {
+        throw new ConfigException(
+            BEARER_AUTH_CREDENTIALS_SOURCE, bearerSource, "only STATIC_TOKEN is supported");
+      }
+      return RegistryCredentials.bearerToken(token.get());
+    }
+    return RegistryCredentials.none();
   }
 
   public boolean ownsClient() {

@@ -120,6 +120,15 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public Optional<Integer> deleteVersion(String subject, int version, boolean permanent) {
+    var versions = subjects.get(subject);
+    if (versions == null || !versions.removeIf(s -> s.version() == version)) {
+      return Optional.empty();
+    }
+    return Optional.of(version);
+  }
+
+  @Override
   public void close() {}
 
   @Override

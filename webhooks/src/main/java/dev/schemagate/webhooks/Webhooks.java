@@ -5,6 +5,8 @@ import dev.schemagate.core.review.PromotionReview;
 import dev.schemagate.core.review.SchemaChangeReview;
 import dev.schemagate.core.schema.SchemaParser;
 import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.server.tls.ServerTls;
+import dev.schemagate.server.tls.TlsException;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.http.WebhookServer;
 import dev.schemagate.webhooks.kubernetes.ClusterReader;
@@ -14,8 +16,6 @@ import dev.schemagate.webhooks.registry.RegistryGateway;
 import dev.schemagate.webhooks.resources.DataContractReviewer;
 import dev.schemagate.webhooks.resources.DataSchemaReviewer;
 import dev.schemagate.webhooks.resources.PromotionReviewer;
-import dev.schemagate.webhooks.tls.ServerTls;
-import dev.schemagate.webhooks.tls.TlsException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -86,6 +86,8 @@ public final class Webhooks implements AutoCloseable {
     Duration timeout = config.registryTimeout();
     SchemaRegistryClient client =
         SchemaRegistryClient.builder(url.toString())
+            // SCHEMAGATE_REGISTRY_USER/PASSWORD, _TOKEN_FILE, _CA_FILE (registry auth, i15)
+            .fromEnvironment(System.getenv())
             .connectTimeout(timeout)
             .requestTimeout(timeout)
             .maxBlock(timeout)

@@ -3,11 +3,11 @@ package dev.schemagate.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.schemagate.server.tls.ReloadingKeyManager;
+import dev.schemagate.server.tls.ServerTls;
+import dev.schemagate.server.tls.TlsException;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import dev.schemagate.webhooks.http.WebhookServer;
-import dev.schemagate.webhooks.tls.ReloadingKeyManager;
-import dev.schemagate.webhooks.tls.ServerTls;
-import dev.schemagate.webhooks.tls.TlsException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -13,7 +13,9 @@ record ClientSettings(
     Duration failFastFor,
     Duration latestTtl,
     long cacheCapacity,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    RegistryCredentials credentials,
+    java.util.Optional<javax.net.ssl.SSLContext> ssl) {
   ClientSettings {
     headers = Map.copyOf(headers);
   }

@@ -56,12 +56,13 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final Cache<String, Latest> latestBySubject;
 
   HttpSchemaRegistryClient(List<java.net.URI> urls, ClientSettings settings) {
-    this.http =
+    HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .followRedirects(HttpClient.Redirect.NORMAL);
+    settings.ssl().ifPresent(client::sslContext);
+    this.http = client.build();
     this.transport = new RegistryTransport(urls, http, settings);
     this.lineage = new HttpLineageClient(transport, json);
     this.latestTtlNanos = settings.latestTtl().toNanos();
@@ -337,6 +338,22 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     forget(subject);
     return List.copyOf(deleted);
+  }
+
+  @Override
+  public Optional<Integer> deleteVersion(String subject, int version, boolean permanent)
+      throws RegistryException {
+    String what = "delete version %d of subject '%s'".formatted(version, subject);
+    String path = "subjects/" + segment(subject) + "/versions/" + version;
+    Response response =
+        transport.send(
+            "DELETE", permanent ? path + "?permanent=true" : path, new byte[0], Map.of());
+    forget(subject);
+    if (isNotFound(response)) {
+      return Optional.empty();
+    }
+    requireSuccess(what, response);
+    return Optional.of(read(what, response, Integer.class));
   }
 
   private void forget(String subject) {

@@ -16,8 +16,8 @@ public class RegistryException extends Exception {
     /** The registry is in a mode that forbids the operation (42205, READONLY). */
     FORBIDDEN_BY_MODE,
     /**
-     * The registry refused the caller's credentials (401) or their permission (403): fix the
-     * configuration; retrying the same call will not help.
+     * The registry refused the caller's credentials (401, 40101) or their permission (403, 40301):
+     * fix the configuration; retrying the same call will not help.
      */
     NOT_AUTHORIZED,
     /** No answer in time, connection refused, or a 5xx: worth retrying later. */

@@ -122,6 +122,10 @@ final class RegistryTransport {
       request.header("Content-Type", CONTENT_TYPE);
     }
     settings.headers().forEach(request::header);
+    settings
+        .credentials()
+        .authorization()
+        .ifPresent(value -> request.header("Authorization", value));
     headers.forEach(request::header);
     // The future bounds connect + headers + body together; HttpRequest.timeout alone does not.
     CompletableFuture<HttpResponse<byte[]>> future =

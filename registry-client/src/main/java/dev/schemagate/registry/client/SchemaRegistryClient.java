@@ -74,6 +74,13 @@ public interface SchemaRegistryClient extends AutoCloseable {
    */
   LineageClient lineage();
 
+  /**
+   * DELETE /subjects/{subject}/versions/{version} (soft; permanent only after a soft delete): the
+   * version deleted, empty when the subject or version does not exist.
+   */
+  Optional<Integer> deleteVersion(String subject, int version, boolean permanent)
+      throws RegistryException;
+
   @Override
   void close();
 }

@@ -3,7 +3,6 @@ package dev.schemagate.registry.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +35,8 @@ public final class SchemaRegistryClientBuilder {
   private Duration latestTtl = Duration.ofSeconds(5);
   private long cacheCapacity = 10_000;
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private RegistryCredentials credentials = RegistryCredentials.none();
+  private java.util.Optional<javax.net.ssl.SSLContext> ssl = java.util.Optional.empty();
 
   SchemaRegistryClientBuilder(List<String> urls) {
     List<URI> parsed = new ArrayList<>();
@@ -125,8 +126,38 @@ public final class SchemaRegistryClientBuilder {
 
   /** HTTP basic authentication, as Confluent's {@code basic.auth.user.info}. */
   public SchemaRegistryClientBuilder basicAuth(String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    return header("Authorization", "Basic " + token);
+    return credentials(RegistryCredentials.basic(user, password));
+  }
+
+  /** A bearer token read from this file, and read again whenever the file changes. */
+  public SchemaRegistryClientBuilder bearerTokenFile(java.nio.file.Path file) {
+    return credentials(RegistryCredentials.bearerTokenFile(file));
+  }
+
+  public SchemaRegistryClientBuilder credentials(RegistryCredentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
+
+  /** Trust the CA certificates of this PEM file for https registry URLs. */
+  public SchemaRegistryClientBuilder caFile(java.nio.file.Path caFile) {
+    this.ssl = java.util.Optional.of(RegistryTrust.fromCaFile(caFile));
+    return this;
+  }
+
+  /**
+   * Credentials and CA from the shared variables: {@code SCHEMAGATE_REGISTRY_USER}, {@code
+   * SCHEMAGATE_REGISTRY_PASSWORD}, {@code SCHEMAGATE_REGISTRY_TOKEN_FILE}, {@code
+   * SCHEMAGATE_REGISTRY_CA_FILE}. Unset variables change nothing.
+   */
+  public SchemaRegistryClientBuilder fromEnvironment(Map<String, String> env) {
+    RegistryCredentials fromEnv = RegistryCredentials.fromEnvironment(env);
+    if (!(fromEnv instanceof RegistryCredentials.None)) {
+      credentials(fromEnv);
+    }
+    RegistryTrust.fromEnvironment(env)
+        .ifPresent(context -> this.ssl = java.util.Optional.of(context));
+    return this;
   }
 
   public SchemaRegistryClient build() {
@@ -141,7 +172,9 @@ public final class SchemaRegistryClientBuilder {
             failFastFor,
             latestTtl,
             cacheCapacity,
-            headers));
+            headers,
+            credentials,
+            ssl));
   }
 
   private static Duration positive(String name, Duration value) {

@@ -2,6 +2,7 @@ package dev.schemagate.registry.server;
 
 import dev.schemagate.core.config.ConfigException;
 import dev.schemagate.core.config.Settings;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param dataDir where the embedded PostgreSQL keeps its data
  * @param ephemeralDataDir delete {@code dataDir} when the server closes (tests)
  * @param maxRequestBytes larger request bodies are refused with 413
+ * @param security authentication and TLS; {@link SecurityConfig#NONE} leaves both off
  */
 public record RegistryConfig(
     String host,
@@ -30,7 +32,8 @@ public record RegistryConfig(
     Optional<URI> redisUrl,
     Path dataDir,
     boolean ephemeralDataDir,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    SecurityConfig security) {
 
   public static final int DEFAULT_PORT = 8081;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
@@ -40,6 +43,7 @@ public record RegistryConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(redisUrl, "redisUrl");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(security, "security");
     if (port < 0 || port > 65535) {
       throw new InvalidConfigException("port must be between 0 and 65535, got " + port);
     }
@@ -120,10 +124,41 @@ public record RegistryConfig(
     if (values.containsKey("redis-url")) {
       builder.redisUrl(parseRedisUrl(values.get("redis-url")));
     }
+    builder.security(security(values));
     if (values.containsKey("max-request-bytes")) {
       builder.maxRequestBytes(parseLong("max-request-bytes", values.get("max-request-bytes")));
     }
     return builder.build();
+  }
+
+  private static SecurityConfig security(Map<String, String> values) {
+    try {
+      return new SecurityConfig(
+          Optional.ofNullable(values.get("auth-file")).map(Path::of),
+          Optional.ofNullable(values.get("auth-jwks-url")).map(RegistryConfig::parseHttpUrl),
+          Optional.ofNullable(values.get("auth-jwt-issuer")),
+          Optional.ofNullable(values.get("auth-jwt-audience")),
+          Optional.ofNullable(values.get("tls-cert")).map(Path::of),
+          Optional.ofNullable(values.get("tls-key")).map(Path::of));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
+  }
+
+  private static URI parseHttpUrl(String text) {
+    try {
+      URI uri = new URI(text.trim());
+      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new InvalidConfigException(
+            "auth-jwks-url must look like https://issuer/.well-known/jwks.json, got '"
+                + text
+                + "'");
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidConfigException("auth-jwks-url is not a URI: " + e.getMessage());
+    }
   }
 
   private static int parsePort(String text) {
@@ -179,7 +214,13 @@ public record RegistryConfig(
             "db-password",
             "redis-url",
             "data-dir",
-            "max-request-bytes");
+            "max-request-bytes",
+            "auth-file",
+            "auth-jwks-url",
+            "auth-jwt-issuer",
+            "auth-jwt-audience",
+            "tls-cert",
+            "tls-key");
 
     private String host = "0.0.0.0";
     private int port = DEFAULT_PORT;
@@ -188,6 +229,7 @@ public record RegistryConfig(
     private Path dataDir = Path.of(System.getProperty("user.home"), ".schemagate");
     private boolean ephemeralDataDir;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private SecurityConfig security = SecurityConfig.NONE;
 
     public Builder host(String host) {
       this.host = host;
@@ -232,9 +274,14 @@ public record RegistryConfig(
       return this;
     }
 
+    public Builder security(SecurityConfig security) {
+      this.security = security;
+      return this;
+    }
+
     public RegistryConfig build() {
       return new RegistryConfig(
-          host, port, database, redisUrl, dataDir, ephemeralDataDir, maxRequestBytes);
+          host, port, database, redisUrl, dataDir, ephemeralDataDir, maxRequestBytes, security);
     }
 
     /** Builds and starts: {@code RegistryConfig.forTests().start()}. */

@@ -27,7 +27,23 @@ public final class RegistryMain {
             SCHEMAGATE_MAX_REQUEST_BYTES  largest accepted body (default 8388608)
             SCHEMAGATE_SEVERITY_POLICY    lineage severity policy file, YAML or JSON (default: built in)
             SCHEMAGATE_LOG_LEVEL     trace, debug, info (default), warn, error, off
-          A bad value stops start-up with one line and exit code 2.""");
+            SCHEMAGATE_AUTH_FILE     users, bcrypt hashes and grants (YAML); auth is off without it
+            SCHEMAGATE_AUTH_JWKS_URL bearer JWTs checked against this key set (sub = a user)
+            SCHEMAGATE_AUTH_JWT_ISSUER, SCHEMAGATE_AUTH_JWT_AUDIENCE  required iss / aud claims
+            SCHEMAGATE_TLS_CERT, SCHEMAGATE_TLS_KEY  PEM files: serve HTTPS, reloaded on change
+          A bad value stops start-up with one line and exit code 2.
+          --hash-password reads a password on stdin and prints its bcrypt hash for the auth file.""");
+      return;
+    }
+    if (List.of(args).contains("--hash-password")) {
+      java.io.Console console = System.console();
+      char[] password =
+          console != null
+              ? console.readPassword("password: ")
+              : new java.util.Scanner(System.in, java.nio.charset.StandardCharsets.UTF_8)
+                  .nextLine()
+                  .toCharArray();
+      System.out.println(dev.schemagate.registry.server.security.PasswordCheck.hash(password));
       return;
     }
     RegistryConfig config;

@@ -3,6 +3,7 @@ package dev.schemagate.registry.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.registry.server.api.ErrorMapper;
 import dev.schemagate.registry.server.api.JettyErrorHandler;
+import dev.schemagate.registry.server.api.RequestGuard;
 import dev.schemagate.registry.server.api.Wire;
 import dev.schemagate.registry.server.cache.RedisCache;
 import dev.schemagate.registry.server.cache.ResponseCache;
@@ -12,6 +13,10 @@ import dev.schemagate.registry.server.registry.CoreEngines;
 import dev.schemagate.registry.server.registry.RegistryService;
 import dev.schemagate.registry.server.registry.SchemaEngine;
 import dev.schemagate.registry.server.registry.SettingsService;
+import dev.schemagate.registry.server.security.AccessControl;
+import dev.schemagate.registry.server.security.AuthFile;
+import dev.schemagate.registry.server.security.Authenticator;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.EmbeddedDatabase;
 import dev.schemagate.registry.server.storage.SchemaRepository;
@@ -88,6 +93,14 @@ public final class RegistryServer {
     ServerContext context =
         new ServerContext(config, database, registry, settings, engine, cache, json, metrics);
 
+    AccessControl access = new AccessControl(authenticator(config.security()));
+    Optional<javax.net.ssl.SSLContext> tls =
+        config.security().tlsEnabled()
+            ? Optional.of(
+                HttpsConnector.context(
+                    config.security().tlsCert().orElseThrow(),
+                    config.security().tlsKey().orElseThrow()))
+            : Optional.empty();
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     ErrorMapper errors = new ErrorMapper(json);
     Javalin app =
@@ -102,6 +115,14 @@ public final class RegistryServer {
               javalin.requestLogger.http(httpMetrics::record);
               javalin.jetty.modifyServer(
                   server -> server.setErrorHandler(new JettyErrorHandler(json)));
+              tls.ifPresent(
+                  sslContext ->
+                      javalin.jetty.addConnector(
+                          (server, http) ->
+                              HttpsConnector.create(
+                                  server, http, sslContext, config.host(), config.port())));
+              access.install(javalin.routes);
+              RequestGuard.install(javalin.routes);
               for (RouteGroup group : RouteGroups.all(context)) {
                 group.addRoutes(javalin.routes);
               }
@@ -113,13 +134,25 @@ public final class RegistryServer {
     return new RunningRegistry(app, config.host(), context, List.copyOf(resources));
   }
 
+  private static Optional<Authenticator> authenticator(SecurityConfig security) {
+    if (!security.authEnabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Authenticator(security));
+    } catch (AuthFile.InvalidAuthFileException e) {
+      throw new IllegalStateException("the auth file cannot be used: " + e.getMessage(), e);
+    }
+  }
+
   private static Database openDatabase(RegistryConfig config, PrometheusMeterRegistry metrics) {
     if (config.database().isPresent()) {
       DatabaseConfig db = config.database().get();
       return Database.open(db.url(), db.user(), db.password(), Optional.empty(), metrics);
     }
     EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
-    return Database.open(embedded.jdbcUrl(), embedded.user(), "", Optional.of(embedded), metrics);
+    return Database.open(
+        embedded.jdbcUrl(), embedded.user(), embedded.password(), Optional.of(embedded), metrics);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

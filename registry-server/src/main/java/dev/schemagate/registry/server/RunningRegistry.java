@@ -26,7 +26,8 @@ public final class RunningRegistry implements AutoCloseable {
   /** e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
   public String url() {
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-    return "http://" + shown + ":" + port();
+    String scheme = context.config().security().tlsEnabled() ? "https" : "http";
+    return scheme + "://" + shown + ":" + port();
   }
 
   public URI uri() {

@@ -24,7 +24,19 @@ final class Http {
   }
 
   /** A response: status, raw body, content type; {@link #json()} parses the body. */
-  record Response(int status, String body, String contentType) {
+  record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+    Response(int status, String body, String contentType) {
+      this(
+          status,
+          body,
+          contentType,
+          java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -78,6 +90,11 @@ final class Http {
     return URI.create(baseUrl + path);
   }
 
+  /** Any request, e.g. with an odd method or extra headers. */
+  Response send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> build) {
+    return send(build.apply(HttpRequest.newBuilder(uri(path))));
+  }
+
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
@@ -87,7 +104,8 @@ final class Http {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

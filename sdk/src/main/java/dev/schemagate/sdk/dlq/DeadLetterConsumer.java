@@ -54,6 +54,8 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
   private final Deserializer<V> values;
   private final UnaryOperator<String> dlqTopicFor;
   private final SdkMetrics metrics;
+  private final java.util.Optional<Duration> unavailableGrace;
+  private long unavailableSince = -1;
 
   private DeadLetterConsumer(Builder<K, V> builder) {
     Map<String, Object> consumerProps = new HashMap<>(builder.props);
@@ -90,6 +92,7 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
     this.values = builder.values;
     this.dlqTopicFor = builder.dlqTopicFor;
     this.metrics = new SdkMetrics(builder.meterRegistry);
+    this.unavailableGrace = builder.unavailableGrace;
     producer.initTransactions();
   }
 
@@ -129,7 +132,8 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
           readable.add(deserialize(record));
         } catch (RuntimeException e) {
           if (e instanceof SerdeException serde
-              && serde.reason() == SerdeException.Reason.REGISTRY_UNAVAILABLE) {
+              && serde.reason() == SerdeException.Reason.REGISTRY_UNAVAILABLE
+              && !unavailableGraceOver()) {
             // Not the record's fault: the batch is retried later instead of dead-lettering it.
             throw e;
           }
@@ -137,6 +141,9 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
         }
       }
       awaitAcks(dlqWrites);
+      if (dlqWrites.stream().noneMatch(w -> w.reason().equals("REGISTRY_UNAVAILABLE"))) {
+        unavailableSince = -1;
+      }
       int rejected = 0;
       List<DlqWrite> rejections = new ArrayList<>();
       for (ConsumerRecord<K, V> record : readable) {
@@ -163,6 +170,22 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
       }
       throw new KafkaException("record handler failed; the batch will be delivered again", e);
     }
+  }
+
+  /**
+   * Whether the registry has been unavailable for longer than the configured grace: from then on
+   * records whose schema is not cached are dead-lettered (reason REGISTRY_UNAVAILABLE) so that the
+   * rest of the stream keeps flowing; they are replayed once the registry is back.
+   */
+  private boolean unavailableGraceOver() {
+    if (unavailableGrace.isEmpty()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (unavailableSince < 0) {
+      unavailableSince = now;
+    }
+    return now - unavailableSince >= unavailableGrace.get().toNanos();
   }
 
   private ConsumerRecord<K, V> deserialize(ConsumerRecord<byte[], byte[]> record) {
@@ -264,6 +287,7 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
     private Map<String, ?> producerProps = Map.of();
     private UnaryOperator<String> dlqTopicFor = topic -> topic + ".dlq";
     private MeterRegistry meterRegistry = Metrics.globalRegistry;
+    private java.util.Optional<Duration> unavailableGrace = java.util.Optional.empty();
 
     private Builder(Map<String, ?> props, Deserializer<K> keys, Deserializer<V> values) {
       this.props = Map.copyOf(props);
@@ -291,6 +315,19 @@ public final class DeadLetterConsumer<K, V> implements AutoCloseable {
 
     public Builder<K, V> meterRegistry(MeterRegistry registry) {
       this.meterRegistry = Objects.requireNonNull(registry);
+      return this;
+    }
+
+    /**
+     * How long to retry records whose schema id is not cached while the registry is unavailable
+     * before dead-lettering them with reason REGISTRY_UNAVAILABLE. Default: retry for ever (the
+     * consumer stops on such a record until the registry is back).
+     */
+    public Builder<K, V> deadLetterWhenRegistryUnavailableFor(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("grace must not be negative");
+      }
+      this.unavailableGrace = java.util.Optional.of(grace);
       return this;
     }
 

@@ -150,6 +150,72 @@ class RegistryOutageIT {
     }
   }
 
+  @Test
+  void shouldDeadLetterUncachedRecordsWithTheReasonOnceTheGraceIsOver() throws Exception {
+    String topic = SharedKafka.createTopic("outage-grace", 1);
+    SharedKafka.createTopicNamed(topic + ".dlq", 1);
+    RunningRegistry registry = RegistryConfig.forTests().start();
+    var config =
+        Map.<String, Object>of(
+            SdkConfig.REGISTRY_URL,
+            registry.url(),
+            SdkConfig.AUTO_REGISTER,
+            true,
+            SdkConfig.REGISTRY_MAX_BLOCK_MS,
+            500);
+    var serializer = new AvroSerializer<Object>();
+    serializer.configure(config, false);
+    try (var producer = Clients.producer(new StringSerializer(), serializer)) {
+      send(producer, topic, 0, 10);
+    }
+    registry.close();
+
+    var fresh = new AvroDeserializer<Object>();
+    fresh.configure(config, false);
+    var unavailableFirst = new java.util.concurrent.atomic.AtomicInteger();
+    var deadLettered = new java.util.concurrent.atomic.AtomicInteger();
+    try (var consumer =
+        DeadLetterConsumer.builder(
+                Map.<String, Object>of(
+                    "bootstrap.servers",
+                    SharedKafka.bootstrapServers(),
+                    "group.id",
+                    "g-" + topic,
+                    "client.id",
+                    "grace-0",
+                    "auto.offset.reset",
+                    "earliest"),
+                new StringDeserializer(),
+                fresh)
+            .deadLetterWhenRegistryUnavailableFor(Duration.ofSeconds(1))
+            .build()) {
+      consumer.subscribe(List.of(topic));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                try {
+                  deadLettered.addAndGet(
+                      consumer.poll(Duration.ofMillis(200), r -> {}).deadLettered());
+                } catch (SerdeException e) {
+                  assertThat(e.reason()).isEqualTo(Reason.REGISTRY_UNAVAILABLE);
+                  unavailableFirst.incrementAndGet();
+                }
+                return deadLettered.get() >= 10;
+              });
+    }
+    assertThat(unavailableFirst.get()).as("retried before the grace was over").isPositive();
+    var dlq = Clients.readRaw(topic + ".dlq", 10);
+    assertThat(dlq).hasSize(10);
+    assertThat(dlq)
+        .allSatisfy(
+            r ->
+                assertThat(
+                        dev.schemagate.sdk.dlq.DlqHeaders.text(
+                            r.headers(), dev.schemagate.sdk.dlq.DlqHeaders.ERROR_REASON))
+                    .contains("REGISTRY_UNAVAILABLE"));
+  }
+
   private static void send(
       org.apache.kafka.clients.producer.KafkaProducer<String, Object> producer,
       String topic,

@@ -1,6 +1,8 @@
 package dev.schemagate.core.lineage.openlineage;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,7 +33,16 @@ import java.util.UUID;
 public final class OpenLineageEventParser {
   private static final Set<String> EVENT_TYPES =
       Set.of("START", "RUNNING", "COMPLETE", "ABORT", "FAIL", "OTHER");
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  // Real events nest a dozen levels; a hostile body nested far deeper is refused while reading.
+  static final int MAX_DEPTH = 200;
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .build();
 
   public RunEventLineage parse(String body) throws LineageException {
     JsonNode root;
@@ -41,11 +52,13 @@ public final class OpenLineageEventParser {
       throw malformed(
           "the body is not valid JSON: "
               + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
     }
     return parse(root);
   }

@@ -81,4 +81,13 @@ class OpenLineageEventParserTest {
     assertThat(graph.impact(List.of("kafka://broker:9092.orders.amount")).reachedColumns(10))
         .containsExactly("postgres://warehouse:5432.analytics.fct_revenue.revenue");
   }
+
+  @Test
+  void shouldRefuseABodyNestedDeeperThanTheLimitNamingTheProblem() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+    assertThatThrownBy(() -> parser.parse(deep))
+        .isInstanceOf(LineageException.class)
+        .hasMessageContaining("nesting depth");
+  }
 }

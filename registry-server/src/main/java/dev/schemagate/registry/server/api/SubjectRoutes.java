@@ -11,6 +11,7 @@ import dev.schemagate.registry.server.registry.SchemaListing;
 import dev.schemagate.registry.server.registry.SchemaSubmission;
 import dev.schemagate.registry.server.registry.SubjectVersion;
 import dev.schemagate.registry.server.registry.VersionSelector;
+import dev.schemagate.registry.server.security.AccessControl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,10 @@ public final class SubjectRoutes implements RouteGroup {
 
   private void listSubjects(Context ctx) {
     String prefix = Objects.requireNonNullElse(ctx.queryParam("subjectPrefix"), "");
-    Wire.send(ctx, json, registry.subjects(Wire.flag(ctx, "deleted"), prefix));
+    Wire.send(
+        ctx,
+        json,
+        AccessControl.readable(ctx, registry.subjects(Wire.flag(ctx, "deleted"), prefix)));
   }
 
   private void listVersions(Context ctx) {

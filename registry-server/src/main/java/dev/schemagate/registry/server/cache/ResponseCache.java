@@ -3,6 +3,7 @@ package dev.schemagate.registry.server.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.schemagate.registry.server.registry.ChangeListener;
+import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.StoredSchema;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,10 +28,14 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
 
   private final Cache<String, byte[]> immutable;
   private final Cache<String, byte[]> latest;
+  // Each subject's last "latest" body, kept past the short TTL and dropped only by a write or an
+  // invalidation: what a read gets while PostgreSQL is unreachable, instead of an outage.
+  private final Cache<String, byte[]> lastKnown;
   private final SharedCache shared;
   private final Counter localHits;
   private final Counter sharedHits;
   private final Counter misses;
+  private final Counter staleHits;
 
   public ResponseCache(SharedCache shared, MeterRegistry metrics) {
     this.shared = shared;
@@ -41,12 +46,19 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
             .expireAfterWrite(LOCAL_LATEST_TTL)
             .recordStats()
             .build();
+    this.lastKnown = Caffeine.newBuilder().maximumSize(100_000).build();
     CaffeineCacheMetrics.monitor(metrics, immutable, "schemagate.immutable");
     CaffeineCacheMetrics.monitor(metrics, latest, "schemagate.latest");
     this.localHits = lookups(metrics, "local", "hit");
     this.sharedHits = lookups(metrics, "shared", "hit");
     this.misses = lookups(metrics, "all", "miss");
-    shared.listen(this::onInvalidation, latest::invalidateAll);
+    this.staleHits = lookups(metrics, "last-known", "hit");
+    shared.listen(
+        this::onInvalidation,
+        () -> {
+          latest.invalidateAll();
+          lastKnown.invalidateAll();
+        });
   }
 
   private static Counter lookups(MeterRegistry metrics, String tier, String result) {
@@ -65,8 +77,24 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
     return get(immutable, "fp:" + fingerprint, SHARED_IMMUTABLE_TTL, load);
   }
 
+  /**
+   * The subject's latest version; when the store cannot be reached, the last body this replica
+   * served for it (a write to the subject, here or on another replica, drops that copy).
+   */
   public byte[] latest(String subject, Supplier<byte[]> load) {
-    return get(latest, "latest:" + subject, SHARED_LATEST_TTL, load);
+    String key = "latest:" + subject;
+    try {
+      byte[] body = get(latest, key, SHARED_LATEST_TTL, load);
+      lastKnown.put(key, body);
+      return body;
+    } catch (RegistryServerException e) {
+      byte[] stale = e.reason().httpStatus() == 503 ? lastKnown.getIfPresent(key) : null;
+      if (stale == null) {
+        throw e;
+      }
+      staleHits.increment();
+      return stale;
+    }
   }
 
   private byte[] get(Cache<String, byte[]> local, String key, Duration ttl, Supplier<byte[]> load) {
@@ -92,6 +120,7 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
   public void subjectChanged(String subject) {
     String key = "latest:" + subject;
     latest.invalidate(key);
+    lastKnown.invalidate(key);
     shared.delete(key);
     shared.publish(key);
   }
@@ -110,6 +139,7 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
   private void onInvalidation(String key) {
     immutable.invalidate(key);
     latest.invalidate(key);
+    lastKnown.invalidate(key);
   }
 
   @Override

@@ -4,11 +4,15 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A latency histogram per route (the path template, not the raw path), method and status. */
 public final class HttpMetrics {
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
   private final MeterRegistry registry;
   private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
@@ -17,6 +21,12 @@ public final class HttpMetrics {
 
   public HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Any method a client makes up shares one label, so made-up methods cannot grow the scrape. */
+  private static String methodLabel(Context ctx) {
+    String method = ctx.method().name();
+    return KNOWN_METHODS.contains(method) ? method : "other";
   }
 
   /** Javalin's request logger hook: called once per request with its duration. */
@@ -29,7 +39,7 @@ public final class HttpMetrics {
     }
     Timer timer =
         timers.computeIfAbsent(
-            new Key(ctx.method().name(), route, ctx.statusCode()),
+            new Key(methodLabel(ctx), route, ctx.statusCode()),
             key ->
                 Timer.builder("schemagate.http.requests")
                     .description("HTTP request latency by route")

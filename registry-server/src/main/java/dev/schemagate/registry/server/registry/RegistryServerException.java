@@ -31,8 +31,14 @@ public final class RegistryServerException extends RuntimeException {
     ID_DOES_NOT_MATCH(422, 42207),
     INVALID_SUBJECT(422, 42208),
     INVALID_RULE_SET(422, 42210),
+    UNAUTHORIZED(401, 40101),
+    FORBIDDEN(403, 40301),
+    UNSUPPORTED_MEDIA_TYPE(415, 415),
+    SCHEMA_TOO_COMPLEX(422, 42201),
     STORE_ERROR(500, 50001),
-    STORE_TIMEOUT(500, 50002);
+    STORE_TIMEOUT(500, 50002),
+    /** PostgreSQL cannot be reached: 503 with {@code Retry-After}, which clients retry. */
+    STORE_UNAVAILABLE(503, 50003);
 
     private final int httpStatus;
     private final int errorCode;

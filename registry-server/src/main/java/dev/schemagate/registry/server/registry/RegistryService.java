@@ -120,20 +120,88 @@ public final class RegistryService {
             parsed.fingerprint().value(),
             normalize ? parsed.canonicalForm() : submission.schema(),
             submission.references());
-    RegistrationResult result =
-        database.inTransaction(c -> register(c, subject, submission, parsed, newSchema));
+    RegistrationResult result = registerOutsideTheLock(subject, submission, parsed, newSchema);
     if (result.created()) {
       listener.subjectChanged(subject);
     }
     return result;
   }
 
-  private RegistrationResult register(
+  /**
+   * A compatibility verdict can take long (large or hostile schemas), so it is computed holding no
+   * connection and no lock: against a snapshot of the history read first; then the transaction
+   * locks the subject and uses the verdict only if the history it was computed on is still the
+   * latest, computing again (outside) when a concurrent write moved it.
+   */
+  private RegistrationResult registerOutsideTheLock(
+      String subject, SchemaSubmission submission, ParsedSchema parsed, NewSchema newSchema) {
+    for (int attempt = 1; ; attempt++) {
+      Snapshot snapshot = database.read(c -> snapshot(c, subject));
+      CompatibilityVerdict verdict = check(snapshot.level(), snapshot.history(), parsed);
+      Registration outcome =
+          database.inTransaction(
+              c -> register(c, subject, submission, parsed, newSchema, snapshot, verdict));
+      switch (outcome) {
+        case Registration.Done done -> {
+          return done.result();
+        }
+        case Registration.HistoryMoved moved -> {
+          if (attempt >= MAX_VERDICT_ATTEMPTS) {
+            throw new RegistryServerException(
+                Reason.STORE_UNAVAILABLE,
+                "Subject " + subject + " changed during every attempt to register; try again");
+          }
+        }
+      }
+    }
+  }
+
+  // Each retry means another registration of the subject committed: progress was made.
+  private static final int MAX_VERDICT_ATTEMPTS = 50;
+
+  /** The history a verdict was computed on: the level, and which schema each live version held. */
+  private record Snapshot(
+      CompatibilityLevel level, List<VersionRow> liveRows, List<ParsedSchema> history) {}
+
+  private sealed interface Registration {
+    record Done(RegistrationResult result) implements Registration {}
+
+    record HistoryMoved() implements Registration {}
+  }
+
+  private Snapshot snapshot(Connection c, String subject) throws SQLException {
+    SubjectRepository.SubjectSettings subjectSettings = subjectRows.subjectSettings(c, subject);
+    CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
+    List<VersionRow> live = liveRows(c, subject);
+    List<ParsedSchema> history = new ArrayList<>();
+    if (level != CompatibilityLevel.NONE) {
+      for (VersionRow row : live) {
+        history.add(parseById(c, row.schemaId()));
+      }
+    }
+    return new Snapshot(level, live, history);
+  }
+
+  /** The versions a verdict at this level depends on: none, the latest, or all of them. */
+  private static List<VersionRow> judged(CompatibilityLevel level, List<VersionRow> live) {
+    if (level == CompatibilityLevel.NONE || live.isEmpty()) {
+      return List.of();
+    }
+    return level.isTransitive() ? live : List.of(live.getLast());
+  }
+
+  private List<VersionRow> liveRows(Connection c, String subject) throws SQLException {
+    return repository.versions(c, subject).stream().filter(r -> !r.deleted()).toList();
+  }
+
+  private Registration register(
       Connection c,
       String subject,
       SchemaSubmission submission,
       ParsedSchema parsed,
-      NewSchema submitted)
+      NewSchema submitted,
+      Snapshot snapshot,
+      CompatibilityVerdict verdict)
       throws SQLException {
     SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
     Mode mode = settings.effectiveMode(subjectSettings);
@@ -160,13 +228,17 @@ public final class RegistryService {
           repository.versionOfSchema(c, subject, existingId.getAsInt(), false);
       if (existing.isPresent()) {
         requireSameId(submission, existingId.getAsInt());
-        return new RegistrationResult(
-            existingId.getAsInt(), existing.get().version(), false, newSchema.contract());
+        return new Registration.Done(
+            new RegistrationResult(
+                existingId.getAsInt(), existing.get().version(), false, newSchema.contract()));
       }
     }
     if (mode != Mode.IMPORT) {
       CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
-      CompatibilityVerdict verdict = check(c, level, liveHistory(c, subject), parsed);
+      if (level != snapshot.level()
+          || !judged(level, liveRows(c, subject)).equals(judged(level, snapshot.liveRows()))) {
+        return new Registration.HistoryMoved();
+      }
       if (!verdict.compatible()) {
         throw new RegistryServerException(
             Reason.INCOMPATIBLE_SCHEMA,
@@ -197,7 +269,7 @@ public final class RegistryService {
       version = repository.nextVersion(c, subject);
     }
     repository.insertVersion(c, subject, version, id);
-    return new RegistrationResult(id, version, true, newSchema.contract());
+    return new Registration.Done(new RegistrationResult(id, version, true, newSchema.contract()));
   }
 
   /** The submitted contract completed from the latest live version and the config in scope. */
@@ -289,29 +361,34 @@ public final class RegistryService {
    */
   public CompatibilityVerdict testCompatibility(
       String subject, Optional<VersionSelector> selector, SchemaSubmission submission) {
-    return database.read(
-        c -> {
-          Map<String, String> resolved = references.resolve(c, submission.references());
-          ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
-          SubjectRepository.SubjectSettings subjectSettings =
-              subjectRows.subjectSettings(c, subject);
-          CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
-          List<ParsedSchema> history;
-          if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
-            SubjectVersion against = findVersion(c, subject, selector.get(), false);
-            history = List.of(parse(c, against.schema()));
-          } else {
-            history = liveHistory(c, subject);
-            if (selector.isPresent() && !history.isEmpty()) {
-              history = List.of(history.getLast());
-            }
-          }
-          return check(c, level, history, parsed);
-        });
+    // Read what the check needs, give the connection back, then check.
+    record Inputs(CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {}
+    Inputs inputs =
+        database.read(
+            c -> {
+              Map<String, String> resolved = references.resolve(c, submission.references());
+              ParsedSchema parsed =
+                  engine.parse(submission.format(), submission.schema(), resolved);
+              SubjectRepository.SubjectSettings subjectSettings =
+                  subjectRows.subjectSettings(c, subject);
+              CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
+              List<ParsedSchema> history;
+              if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
+                SubjectVersion against = findVersion(c, subject, selector.get(), false);
+                history = List.of(parse(c, against.schema()));
+              } else {
+                history = liveHistory(c, subject);
+                if (selector.isPresent() && !history.isEmpty()) {
+                  history = List.of(history.getLast());
+                }
+              }
+              return new Inputs(level, history, parsed);
+            });
+    return check(inputs.level(), inputs.history(), inputs.candidate());
   }
 
   private CompatibilityVerdict check(
-      Connection c, CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {
+      CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {
     if (level == CompatibilityLevel.NONE || history.isEmpty()) {
       return new CompatibilityVerdict(true, List.of());
     }

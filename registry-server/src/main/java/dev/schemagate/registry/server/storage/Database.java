@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -32,6 +33,11 @@ public final class Database implements AutoCloseable {
   private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
   private static final int ATTEMPTS = 5;
   private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
+
+  // While PostgreSQL is unreachable, requests answer 503 at once instead of each waiting out the
+  // pool's connection timeout; one request per PROBE_EVERY tries again. 0 = reachable.
+  private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private final AtomicLong retryAtNanos = new AtomicLong();
 
   private final HikariDataSource dataSource;
   private final Optional<EmbeddedDatabase> embedded;
@@ -91,6 +97,11 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** Where the pool connects (no credentials in it). */
+  public String jdbcUrl() {
+    return dataSource.getJdbcUrl();
+  }
+
   /**
    * True when PostgreSQL answers within a second (a readiness probe must not wait for the pool's
    * longer connection timeout).
@@ -100,7 +111,11 @@ public final class Database implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> {
               try (Connection connection = dataSource.getConnection()) {
-                return connection.isValid(1);
+                boolean valid = connection.isValid(1);
+                if (valid) {
+                  retryAtNanos.set(0);
+                }
+                return valid;
               } catch (SQLException e) {
                 return false;
               }
@@ -116,9 +131,31 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  private Connection connect() throws SQLException {
+    long retryAt = retryAtNanos.get();
+    if (retryAt != 0) {
+      long now = System.nanoTime();
+      if (now - retryAt < 0 || !retryAtNanos.compareAndSet(retryAt, now + PROBE_EVERY_NANOS)) {
+        throw new SQLTransientConnectionException(
+            "the database was unreachable a moment ago", "08001");
+      }
+    }
+    try {
+      Connection connection = dataSource.getConnection();
+      retryAtNanos.set(0);
+      return connection;
+    } catch (SQLException e) {
+      // A timeout with a cause is a failed connection attempt; without one, a busy pool.
+      if (e.getCause() != null || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+        retryAtNanos.set(System.nanoTime() + PROBE_EVERY_NANOS);
+      }
+      throw e;
+    }
+  }
+
   /** Runs read-only work on a pooled connection in autocommit mode. */
   public <T> T read(SqlWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connect()) {
       return work.run(connection);
     } catch (SQLException e) {
       throw storeFailure(e);
@@ -131,7 +168,7 @@ public final class Database implements AutoCloseable {
   public <T> T inTransaction(SqlWork<T> work) {
     SQLException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try (Connection connection = dataSource.getConnection()) {
+      try (Connection connection = connect()) {
         connection.setAutoCommit(false);
         try {
           T result = work.run(connection);
@@ -142,7 +179,8 @@ public final class Database implements AutoCloseable {
           throw e;
         }
       } catch (SQLException e) {
-        if (!RETRYABLE.contains(e.getSQLState())) {
+        // Some driver errors (an I/O failure mid-query) carry no SQL state at all.
+        if (e.getSQLState() == null || !RETRYABLE.contains(e.getSQLState())) {
           throw storeFailure(e);
         }
         last = e;
@@ -153,14 +191,29 @@ public final class Database implements AutoCloseable {
   }
 
   private RegistryServerException storeFailure(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("22")) {
+      // A data exception (e.g. a NUL character, which PostgreSQL text cannot hold) is the
+      // request's fault, not the store's.
+      return RegistryServerException.malformed(
+          "The request holds a value the registry cannot store: " + firstLine(e.getMessage()));
+    }
     errors.increment();
-    if (e instanceof SQLTransientConnectionException) {
+    if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
       LOG.warn("no database connection: {}", e.getMessage());
       return new RegistryServerException(
-          Reason.STORE_TIMEOUT, "The database did not answer in time; try again", e);
+          Reason.STORE_UNAVAILABLE, "The database is not reachable; try again shortly", e);
     }
     LOG.error("database error {}", e.getSQLState(), e);
     return new RegistryServerException(Reason.STORE_ERROR, "Error in the backend data store", e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid value";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static void rollbackQuietly(Connection connection) {

@@ -1,4 +1,4 @@
-package dev.schemagate.webhooks.tls;
+package dev.schemagate.server.tls;
 
 /** Certificate or key files that cannot be read or do not match. */
 public class TlsException extends Exception {

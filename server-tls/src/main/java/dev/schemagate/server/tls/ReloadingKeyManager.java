@@ -1,4 +1,4 @@
-package dev.schemagate.webhooks.tls;
+package dev.schemagate.server.tls;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -82,7 +82,7 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
   private Loaded load(Stamp stamp) throws TlsException {
     PemKeyMaterial material = PemKeyMaterial.read(certFile, keyFile);
     check(material);
-    return new Loaded(stamp, material, "webhook-" + GENERATIONS.incrementAndGet());
+    return new Loaded(stamp, material, "server-" + GENERATIONS.incrementAndGet());
   }
 
   /** A certificate that does not belong to its key would fail every handshake: refuse it. */
@@ -173,7 +173,7 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
     return before != null && before.alias().equals(alias) ? Optional.of(before) : Optional.empty();
   }
 
-  // A webhook server never authenticates itself as a client.
+  // A server never authenticates itself as a client.
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
     return null;

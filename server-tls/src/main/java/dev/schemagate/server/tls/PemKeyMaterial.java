@@ -1,4 +1,4 @@
-package dev.schemagate.webhooks.tls;
+package dev.schemagate.server.tls;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,0 +1,81 @@
+package dev.schemagate.registry.server.security;
+
+import dev.schemagate.registry.server.registry.RegistryServerException;
+import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Authenticates and authorizes every request before its route runs: 401 (with {@code
+ * WWW-Authenticate}) for missing or wrong credentials, 403 for a role the principal lacks, both
+ * with Confluent's codes (40101, 40301). Off (everything allowed) when no auth file is configured.
+ */
+public final class AccessControl {
+  private static final String PRINCIPAL = "schemagate.principal";
+
+  private final Optional<Authenticator> authenticator;
+
+  public AccessControl(Optional<Authenticator> authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  public void install(RoutesConfig routes) {
+    if (authenticator.isPresent()) {
+      routes.before(this::check);
+    }
+  }
+
+  private void check(Context ctx) {
+    AccessRule rule = AccessRule.of(ctx.method().name(), ctx.path());
+    if (rule instanceof AccessRule.Open) {
+      return;
+    }
+    Principal principal =
+        switch (authenticator.get().authenticate(ctx.header("Authorization"))) {
+          case Authenticator.Outcome.Refused refused ->
+              throw new RegistryServerException(Reason.UNAUTHORIZED, refused.reason());
+          case Authenticator.Outcome.Authenticated authenticated -> authenticated.principal();
+        };
+    ctx.attribute(PRINCIPAL, principal);
+    boolean allowed =
+        switch (rule) {
+          case AccessRule.Open open -> true;
+          case AccessRule.OnSubject on -> principal.mayOnSubject(on.role(), on.subject());
+          case AccessRule.Global global -> principal.mayGlobally(global.role());
+          case AccessRule.Anywhere anywhere -> principal.mayAnywhere(anywhere.role());
+        };
+    if (!allowed) {
+      throw new RegistryServerException(Reason.FORBIDDEN, denial(principal, rule));
+    }
+  }
+
+  /** The subjects of a listing this request's principal may read (all of them when auth is off). */
+  public static List<String> readable(Context ctx, List<String> subjects) {
+    Principal principal = ctx.attribute(PRINCIPAL);
+    if (principal == null) {
+      return subjects;
+    }
+    return subjects.stream().filter(s -> principal.mayOnSubject(Role.READ, s)).toList();
+  }
+
+  private static String denial(Principal principal, AccessRule rule) {
+    String user = "User '" + principal.name() + "'";
+    return switch (rule) {
+      case AccessRule.OnSubject on ->
+          user + " is denied operation " + verb(on.role()) + " on Subject: " + on.subject();
+      case AccessRule.Global global ->
+          user + " is denied operation " + verb(global.role()) + " on the global settings";
+      case AccessRule.Anywhere anywhere ->
+          user + " is denied operation " + verb(anywhere.role()) + ": no grant allows it";
+      case AccessRule.Open open -> user + " is denied";
+    };
+  }
+
+  private static String verb(Role role) {
+    String name = role.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}
