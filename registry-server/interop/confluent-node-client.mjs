@@ -90,7 +90,7 @@ const ruleSet = {
 await check('metadata and ruleSet round-trip: register, latest, by id, latest with metadata', async () => {
   const contractSubject = `interop-contract-${Date.now()}-value`;
   const id = await client.register(contractSubject, { schemaType: 'AVRO', schema: v1, metadata, ruleSet });
-  const fresh = new SchemaRegistryClient({ baseURLs: [url] });
+  const fresh = new SchemaRegistryClient(conf);
   const latest = await fresh.getLatestSchemaMetadata(contractSubject);
   assert.deepEqual(latest.metadata, metadata);
   assert.deepEqual(latest.ruleSet, ruleSet);
