@@ -31,20 +31,21 @@ final class AvroUnions {
   }
 
   static Finding branchAdded(String at, Schema branch) {
-    return Finding.info(
-        at,
-        ChangeType.UNION_BRANCH_ADDED,
-        branch.getType() == Schema.Type.NULL
-            ? "made optional: null added to the union"
-            : AvroIncompatibilities.describe(branch) + " added to the union");
+    return branch(at, branch, ChangeType.UNION_BRANCH_ADDED, "made optional", "added to");
   }
 
   static Finding branchRemoved(String at, Schema branch) {
+    return branch(
+        at, branch, ChangeType.UNION_BRANCH_REMOVED, "no longer optional", "removed from");
+  }
+
+  private static Finding branch(
+      String at, Schema branch, ChangeType type, String optionality, String verb) {
     return Finding.info(
         at,
-        ChangeType.UNION_BRANCH_REMOVED,
+        type,
         branch.getType() == Schema.Type.NULL
-            ? "no longer optional: null removed from the union"
-            : AvroIncompatibilities.describe(branch) + " removed from the union");
+            ? "%s: null %s the union".formatted(optionality, verb)
+            : AvroIncompatibilities.describe(branch) + " " + verb + " the union");
   }
 }
