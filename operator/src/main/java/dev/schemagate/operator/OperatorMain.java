@@ -1,6 +1,7 @@
 package dev.schemagate.operator;
 
 import dev.schemagate.core.config.Startup;
+import dev.schemagate.core.metrics.MetricsServer;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -35,7 +36,7 @@ public final class OperatorMain {
     MetricsServer metrics = null;
     if (settings.metricsPort() >= 0) {
       try {
-        metrics = new MetricsServer(settings.metricsPort(), meters);
+        metrics = new MetricsServer(settings.metricsPort(), meters::scrape);
       } catch (java.io.IOException e) {
         Startup.fail(
             PROGRAM,

@@ -1,6 +1,7 @@
 package dev.schemagate.webhooks;
 
 import dev.schemagate.core.compat.CompatibilityChecker;
+import dev.schemagate.core.metrics.MetricsServer;
 import dev.schemagate.core.review.PromotionReview;
 import dev.schemagate.core.review.SchemaChangeReview;
 import dev.schemagate.core.schema.SchemaParser;
@@ -11,7 +12,6 @@ import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.http.WebhookServer;
 import dev.schemagate.webhooks.kubernetes.ClusterReader;
 import dev.schemagate.webhooks.metrics.AdmissionMetrics;
-import dev.schemagate.webhooks.metrics.MetricsServer;
 import dev.schemagate.webhooks.registry.RegistryGateway;
 import dev.schemagate.webhooks.resources.DataContractReviewer;
 import dev.schemagate.webhooks.resources.DataSchemaReviewer;

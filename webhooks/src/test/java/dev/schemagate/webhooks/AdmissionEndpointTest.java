@@ -279,6 +279,39 @@ class AdmissionEndpointTest {
   }
 
   @Test
+  void shouldNameTheValuesAnEnumFieldAccepts() throws Exception {
+    ObjectNode review = WebhookRig.tree("dataschema-create-compatible.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put("format", "XML");
+    JsonNode response = rig.review("/validate/dataschemas", review);
+    assertThat(response.path("status").path("message").asText())
+        .isEqualTo("spec.format: unknown format 'XML': one of [AVRO, JSON]");
+  }
+
+  @Test
+  void shouldDenyAContractWhoseConsumerKindTheModelCannotHoldNamingTheKinds() throws Exception {
+    ObjectNode review = WebhookRig.tree("datacontract-create-valid.json");
+    ((ObjectNode) review.path("request").path("object").path("spec").path("consumers").path(0))
+        .put("kind", "robot");
+    JsonNode response = rig.review("/validate/datacontracts", review);
+    assertThat(response.path("allowed").asBoolean()).isFalse();
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidContract");
+    assertThat(response.path("status").path("message").asText())
+        .contains("data contract for schema \"orders\" is invalid: 1 problem")
+        .contains(
+            "consumers[0].kind: unknown kind 'robot': one of [dbt_model, dashboard, service,"
+                + " ml_model]");
+  }
+
+  @Test
+  void shouldDenyAContractWhoseQualityIsNotAListNamingThePath() throws Exception {
+    ObjectNode review = WebhookRig.tree("datacontract-create-valid.json");
+    ((ObjectNode) review.path("request").path("object").path("spec")).put("quality", "oops");
+    JsonNode response = rig.review("/validate/datacontracts", review);
+    assertThat(response.path("status").path("reason").asText()).isEqualTo("InvalidContract");
+    assertThat(response.path("status").path("message").asText()).contains("\n- quality: ");
+  }
+
+  @Test
   void shouldAnswerHealthAndReadiness() throws Exception {
     for (String probe : new String[] {"/healthz", "/readyz"}) {
       HttpResponse<String> answer =

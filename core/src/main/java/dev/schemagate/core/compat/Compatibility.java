@@ -1,5 +1,6 @@
 package dev.schemagate.core.compat;
 
+import dev.schemagate.core.format.Formats;
 import dev.schemagate.core.schema.SchemaFormat;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,11 +18,10 @@ public final class Compatibility {
     return CHECKER;
   }
 
-  /** One entry per format: adding a format is adding its pairwise checker here. */
+  /** Each format's pairwise checker, from its provider in {@link Formats}. */
   private static Map<SchemaFormat, PairwiseChecker> formats() {
     Map<SchemaFormat, PairwiseChecker> formats = new EnumMap<>(SchemaFormat.class);
-    formats.put(SchemaFormat.AVRO, new AvroPairwiseChecker());
-    formats.put(SchemaFormat.JSON, new JsonPairwiseChecker());
+    Formats.all().forEach((format, provider) -> formats.put(format, provider.checker()));
     return formats;
   }
 }

@@ -1,6 +1,6 @@
 package dev.schemagate.core.compat;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** Confluent's compatibility levels. Transitive levels check against every earlier version. */
@@ -38,13 +38,6 @@ public enum CompatibilityLevel {
   }
 
   public static Optional<CompatibilityLevel> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(CompatibilityLevel.class, text);
   }
 }

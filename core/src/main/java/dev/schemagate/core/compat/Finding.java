@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param message what changed, in neutral words ("field 'note' added")
  */
-record Finding(
+public record Finding(
     String path,
     ChangeType type,
     String message,
@@ -18,44 +18,44 @@ record Finding(
     Optional<Breakage> forward) {
 
   /** Why a change breaks one direction, and the fix if there is a known one. */
-  record Breakage(String reason, Optional<String> fix) {}
+  public record Breakage(String reason, Optional<String> fix) {}
 
-  static Breakage breaks(String reason, String fix) {
+  public static Breakage breaks(String reason, String fix) {
     return new Breakage(reason, Optional.ofNullable(fix));
   }
 
-  static Finding info(String path, ChangeType type, String message) {
+  public static Finding info(String path, ChangeType type, String message) {
     return new Finding(path, type, message, Optional.empty(), Optional.empty());
   }
 
   /** {@code backward} / {@code forward} null when the change does not break that direction. */
-  static Finding of(
+  public static Finding of(
       String path, ChangeType type, String message, Breakage backward, Breakage forward) {
     return new Finding(
         path, type, message, Optional.ofNullable(backward), Optional.ofNullable(forward));
   }
 
-  boolean breaksBackward() {
+  public boolean breaksBackward() {
     return backward.isPresent();
   }
 
-  boolean breaksForward() {
+  public boolean breaksForward() {
     return forward.isPresent();
   }
 
-  boolean breaksAny() {
+  public boolean breaksAny() {
     return backward.isPresent() || forward.isPresent();
   }
 
-  Finding withoutBackward() {
+  public Finding withoutBackward() {
     return new Finding(path, type, message, Optional.empty(), forward);
   }
 
-  Finding withoutForward() {
+  public Finding withoutForward() {
     return new Finding(path, type, message, backward, Optional.empty());
   }
 
-  Finding orFlags(Finding other) {
+  public Finding orFlags(Finding other) {
     return new Finding(
         path,
         type,

@@ -8,6 +8,6 @@ import java.util.List;
  * directions it breaks. Levels (transitivity, FULL = both directions, NONE) live in {@link
  * LevelChecker}, once for all formats.
  */
-interface PairwiseChecker {
+public interface PairwiseChecker {
   List<Finding> compare(ParsedSchema older, ParsedSchema newer, Directions directions);
 }

@@ -78,19 +78,13 @@ public record Environments(Map<String, URI> registries) {
   }
 
   private static URI url(String variable, String name, String text) {
-    try {
-      URI uri = URI.create(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw new ConfigException(
-        variable,
-        "%s: the registry of '%s' must be an http(s) URL, got '%s'"
-            .formatted(variable, name, text));
+    return Settings.httpUrl(text)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    variable,
+                    "%s: the registry of '%s' must be an http(s) URL, got '%s'"
+                        .formatted(variable, name, text)));
   }
 
   public Optional<URI> registry(String environment) {

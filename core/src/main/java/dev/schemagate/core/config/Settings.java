@@ -103,17 +103,27 @@ public final class Settings {
   }
 
   private static URI url(String name, String whole, String text) {
+    return httpUrl(text)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    name,
+                    "%s='%s' is not an http(s) URL such as http://registry:8081"
+                        .formatted(name, whole)));
+  }
+
+  /** {@code text} as an http or https URL with a host, if it is one. */
+  static Optional<URI> httpUrl(String text) {
     try {
       URI uri = URI.create(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme();
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
+        return Optional.of(uri);
       }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
+    } catch (IllegalArgumentException notAUri) {
+      // not a URL at all: the caller names the setting
     }
-    throw new ConfigException(
-        name, "%s='%s' is not an http(s) URL such as http://registry:8081".formatted(name, whole));
+    return Optional.empty();
   }
 
   /** {@code SCHEMAGATE_ENVIRONMENTS}, in its one format (see {@link Environments}). */

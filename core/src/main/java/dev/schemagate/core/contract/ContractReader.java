@@ -2,6 +2,7 @@ package dev.schemagate.core.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.schemagate.core.config.Enums;
 import dev.schemagate.core.contract.Contract.Consumer;
 import dev.schemagate.core.contract.Contract.ConsumerKind;
 import dev.schemagate.core.contract.Contract.Criticality;
@@ -155,9 +156,8 @@ public final class ContractReader {
     return text(node, key, path)
         .flatMap(
             value -> {
-              try {
-                return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
-              } catch (IllegalArgumentException unknown) {
+              Optional<E> constant = Enums.parse(type, value);
+              if (constant.isEmpty()) {
                 problems.add(
                     new ContractViolation(
                         path,
@@ -167,8 +167,8 @@ public final class ContractReader {
                                 Arrays.stream(type.getEnumConstants())
                                     .map(e -> e.name().toLowerCase(Locale.ROOT))
                                     .toList())));
-                return Optional.empty();
               }
+              return constant;
             });
   }
 

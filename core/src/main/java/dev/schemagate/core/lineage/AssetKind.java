@@ -1,5 +1,6 @@
 package dev.schemagate.core.lineage;
 
+import dev.schemagate.core.config.Enums;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,13 +17,6 @@ public enum AssetKind {
   }
 
   public static Optional<AssetKind> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(AssetKind.class, text);
   }
 }

@@ -1,6 +1,6 @@
 package dev.schemagate.core.lineage;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** How much it hurts when an asset breaks, as its owner declares it. */
@@ -11,13 +11,6 @@ public enum Criticality {
   CRITICAL;
 
   public static Optional<Criticality> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(Criticality.class, text);
   }
 }

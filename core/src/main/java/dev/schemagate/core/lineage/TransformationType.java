@@ -1,6 +1,6 @@
 package dev.schemagate.core.lineage;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /**
@@ -13,13 +13,6 @@ public enum TransformationType {
   INDIRECT;
 
   public static Optional<TransformationType> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(TransformationType.class, text);
   }
 }

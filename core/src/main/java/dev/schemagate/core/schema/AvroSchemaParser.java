@@ -19,11 +19,12 @@ import org.apache.avro.Schema;
  * does or what a person is told: a doc-only edit is a new (patch) version, not the same schema.
  * Field, union-branch and enum-symbol order are kept: they are part of the binary encoding.
  */
-final class AvroSchemaParser {
+public final class AvroSchemaParser {
   private static final CanonicalJson CANONICAL =
       new CanonicalJson(Set.of("aliases"), Set.of("default"));
 
-  AvroSchemaDoc parse(String text, Map<String, String> references) throws InvalidSchemaException {
+  public AvroSchemaDoc parse(String text, Map<String, String> references)
+      throws InvalidSchemaException {
     JsonNode tree = JsonText.read(text, "Avro schema"); // syntax errors with line and column
     SchemaLimits.checkDocument(tree, "the Avro schema");
     SchemaLimits.checkAvro(tree, "the Avro schema");

@@ -24,14 +24,15 @@ import java.util.stream.Collectors;
  * arrays keep their order. With references, each referenced document's canonical form follows the
  * schema's, by name, so the fingerprint addresses the whole content.
  */
-final class JsonSchemaParser {
+public final class JsonSchemaParser {
   private static final CanonicalJson CANONICAL =
       new CanonicalJson(Set.of("required", "type", "enum"), Set.of("default", "const", "examples"));
 
   /** Metaschemas are immutable and costly to load: one per draft for the process. */
   private static final Map<JsonSchemaDraft, JsonSchema> METASCHEMAS = loadMetaschemas();
 
-  JsonSchemaDoc parse(String text, Map<String, String> references) throws InvalidSchemaException {
+  public JsonSchemaDoc parse(String text, Map<String, String> references)
+      throws InvalidSchemaException {
     JsonNode root = JsonText.read(text, "JSON Schema");
     SchemaLimits.checkDocument(root, "the JSON Schema");
     JsonSchemaDraft draft = validate(root, "JSON Schema");

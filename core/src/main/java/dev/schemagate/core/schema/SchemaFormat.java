@@ -1,6 +1,6 @@
 package dev.schemagate.core.schema;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** The schema languages schemagate understands; names match Confluent's {@code schemaType}. */
@@ -13,10 +13,6 @@ public enum SchemaFormat {
     if (schemaType == null || schemaType.isBlank()) {
       return Optional.of(AVRO);
     }
-    try {
-      return Optional.of(valueOf(schemaType.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(SchemaFormat.class, schemaType);
   }
 }

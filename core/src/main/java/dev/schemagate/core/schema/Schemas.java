@@ -1,5 +1,6 @@
 package dev.schemagate.core.schema;
 
+import dev.schemagate.core.format.Formats;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,19 +22,13 @@ public final class Schemas {
     return PARSER.parse(format, text);
   }
 
+  /** Finds the format's provider in {@link Formats}: no switch over formats here. */
   private static final class FormatDispatchingParser implements SchemaParser {
-    private final AvroSchemaParser avro = new AvroSchemaParser();
-    private final JsonSchemaParser json = new JsonSchemaParser();
-
     @Override
     public ParsedSchema parse(SchemaFormat format, String text, Map<String, String> references)
         throws InvalidSchemaException {
       Objects.requireNonNull(format, "format");
-      Map<String, String> refs = references == null ? Map.of() : references;
-      return switch (format) {
-        case AVRO -> avro.parse(text, refs);
-        case JSON -> json.parse(text, refs);
-      };
+      return Formats.of(format).parse(text, references == null ? Map.of() : references);
     }
   }
 }

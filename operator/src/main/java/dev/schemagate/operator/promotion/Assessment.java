@@ -1,5 +1,6 @@
 package dev.schemagate.operator.promotion;
 
+import dev.schemagate.core.config.Enums;
 import dev.schemagate.crds.v1alpha1.AffectedAsset;
 import dev.schemagate.crds.v1alpha1.Criticality;
 import dev.schemagate.crds.v1alpha1.Impact;
@@ -7,7 +8,6 @@ import dev.schemagate.crds.v1alpha1.Severity;
 import dev.schemagate.registry.client.lineage.ImpactReport;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,7 +25,7 @@ record Assessment(Impact impact, boolean blocking, Set<String> requiredApprovers
                         a.id(),
                         a.kind(),
                         a.owner(),
-                        Criticality.valueOf(a.criticality().toUpperCase(Locale.ROOT)),
+                        criticality(a.criticality()),
                         List.of(a.explanation())))
             .toList();
     Set<String> approvers = new LinkedHashSet<>();
@@ -37,9 +37,19 @@ record Assessment(Impact impact, boolean blocking, Set<String> requiredApprovers
       }
     }
     return new Assessment(
-        new Impact(Severity.valueOf(report.severity()), report.reason(), assets),
+        new Impact(severity(report.severity()), report.reason(), assets),
         report.blocking(),
         approvers);
+  }
+
+  private static Criticality criticality(String text) {
+    return Enums.parse(Criticality.class, text)
+        .orElseThrow(() -> new IllegalArgumentException("unknown criticality '" + text + "'"));
+  }
+
+  private static Severity severity(String text) {
+    return Enums.parse(Severity.class, text)
+        .orElseThrow(() -> new IllegalArgumentException("unknown severity '" + text + "'"));
   }
 
   /** No existing field changes: nothing downstream can break. */

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.contract.Contract;
 import dev.schemagate.core.contract.ContractReader;
 import dev.schemagate.core.contract.ContractValidator;
+import dev.schemagate.core.contract.ContractViolation;
 import dev.schemagate.core.contract.InvalidContractException;
 import dev.schemagate.core.review.Decision;
 import dev.schemagate.core.review.DenialReason;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaParser;
+import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.webhooks.admission.Admission;
 import dev.schemagate.webhooks.admission.AdmissionReviewer;
 import dev.schemagate.webhooks.admission.WebhookException;
 import dev.schemagate.webhooks.kubernetes.ClusterReader;
 import dev.schemagate.webhooks.registry.RegistryGateway;
 import dev.schemagate.webhooks.resources.SpecReader.InvalidSpec;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,12 +53,25 @@ public final class DataContractReviewer implements AdmissionReviewer {
     }
     Contract contract;
     try {
-      contract = ContractReader.read(object.get().path("spec"));
-    } catch (InvalidContractException invalid) {
+      // Bound to the crds model first (as the operator receives it), then read by core's
+      // ContractReader from the model, so webhook and operator see the same spec.
+      DataContract model = ModelReader.read(object.get(), DataContract.class);
+      contract = ContractReader.read(ModelReader.tree(model.getSpec()));
+    } catch (InvalidSpec wrongShape) {
       return Decision.deny(
           DenialReason.INVALID_CONTRACT,
           ContractValidator.message(
-              object.get().path("spec").path("schemaRef").asText("?"), invalid.violations()));
+              schemaRef(object.get()),
+              List.of(
+                  new ContractViolation(
+                      wrongShape.path().isEmpty()
+                          ? "spec"
+                          : wrongShape.path().replaceFirst("^spec\\.", ""),
+                      wrongShape.detail()))));
+    } catch (InvalidContractException invalid) {
+      return Decision.deny(
+          DenialReason.INVALID_CONTRACT,
+          ContractValidator.message(schemaRef(object.get()), invalid.violations()));
     }
     Optional<JsonNode> dataSchema = cluster.dataSchema(admission.namespace(), contract.schemaRef());
     if (dataSchema.isEmpty()) {
@@ -90,5 +106,9 @@ public final class DataContractReviewer implements AdmissionReviewer {
       }
     }
     return ContractValidator.review(contract, schema);
+  }
+
+  private static String schemaRef(JsonNode object) {
+    return object.path("spec").path("schemaRef").asText("?");
   }
 }

@@ -9,8 +9,29 @@ final class SpecReader {
 
   /** A spec problem; the message names the path, e.g. {@code spec.format: must be AVRO or JSON}. */
   static final class InvalidSpec extends Exception {
+    private final String path;
+    private final String detail;
+
     InvalidSpec(String message) {
       super(message);
+      this.path = "";
+      this.detail = message;
+    }
+
+    InvalidSpec(String path, String detail) {
+      super(path + ": " + detail);
+      this.path = path;
+      this.detail = detail;
+    }
+
+    /** The path of the offending value, or empty when the message names it itself. */
+    String path() {
+      return path;
+    }
+
+    /** What is wrong with it, without the path. */
+    String detail() {
+      return detail;
     }
   }
 

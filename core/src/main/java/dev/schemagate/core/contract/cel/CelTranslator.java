@@ -3,6 +3,7 @@ package dev.schemagate.core.contract.cel;
 import dev.schemagate.core.contract.Contract;
 import dev.schemagate.core.contract.Contract.QualityRule;
 import dev.schemagate.core.contract.Contract.Severity;
+import dev.schemagate.core.contract.RuleParams;
 import dev.schemagate.core.contract.RuleType;
 import dev.schemagate.core.contract.SchemaField;
 import dev.schemagate.core.contract.SchemaFields;
@@ -160,7 +161,7 @@ public final class CelTranslator {
 
   private static Optional<String> acceptedValues(
       String ref, Kind kind, Map<String, Object> params) {
-    List<String> values = values(params.get("values"));
+    List<String> values = RuleParams.acceptedValues(params.get("values"));
     if (values.isEmpty()) {
       return Optional.empty();
     }
@@ -265,7 +266,9 @@ public final class CelTranslator {
         switch (rule.rule()) {
           case NOT_NULL -> path + " must not be null";
           case ACCEPTED_VALUES ->
-              path + " must be one of " + String.join(", ", values(params.get("values")));
+              path
+                  + " must be one of "
+                  + String.join(", ", RuleParams.acceptedValues(params.get("values")));
           case RANGE ->
               path
                   + " must be"
@@ -290,19 +293,6 @@ public final class CelTranslator {
       name = base + "_" + i;
     }
     return name;
-  }
-
-  private static List<String> values(Object values) {
-    if (values instanceof List<?> list) {
-      return list.stream().filter(v -> v != null).map(String::valueOf).toList();
-    }
-    if (values instanceof String text) {
-      return java.util.Arrays.stream(text.split(","))
-          .map(String::trim)
-          .filter(v -> !v.isEmpty())
-          .toList();
-    }
-    return List.of();
   }
 
   private static Optional<BigDecimal> decimal(String text) {

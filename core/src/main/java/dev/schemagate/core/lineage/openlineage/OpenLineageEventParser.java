@@ -250,48 +250,38 @@ public final class OpenLineageEventParser {
 
   private static JsonNode object(JsonNode parent, String field, String prefix)
       throws LineageException {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
-      throw malformed(prefix + field + " is missing");
-    }
-    if (!value.isObject()) {
-      throw malformed(prefix + field + " must be an object, got " + kind(value));
-    }
-    return value;
+    return node(parent, field, prefix + field, true, null);
   }
 
   private static JsonNode optionalObject(JsonNode parent, String field, String where)
       throws LineageException {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
-      return JSON.createObjectNode();
-    }
-    if (!value.isObject()) {
-      throw malformed(where + "." + field + " must be an object, got " + kind(value));
-    }
-    return value;
+    return node(parent, field, where + "." + field, true, JSON.createObjectNode());
   }
 
   private static JsonNode optionalArray(JsonNode parent, String field, String prefix)
       throws LineageException {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
-      return JSON.createArrayNode();
-    }
-    if (!value.isArray()) {
-      throw malformed(prefix + field + " must be an array, got " + kind(value));
-    }
-    return value;
+    return node(parent, field, prefix + field, false, JSON.createArrayNode());
   }
 
   private static JsonNode requiredArray(JsonNode parent, String field, String where)
       throws LineageException {
+    return node(parent, field, where + "." + field, false, null);
+  }
+
+  /** {@code parent.field}, an object or an array; {@code absent} stands in, or null if required. */
+  private static JsonNode node(
+      JsonNode parent, String field, String path, boolean object, JsonNode absent)
+      throws LineageException {
     JsonNode value = parent.get(field);
     if (value == null || value.isNull()) {
-      throw malformed(where + "." + field + " is missing");
+      if (absent == null) {
+        throw malformed(path + " is missing");
+      }
+      return absent;
     }
-    if (!value.isArray()) {
-      throw malformed(where + "." + field + " must be an array, got " + kind(value));
+    if (object ? !value.isObject() : !value.isArray()) {
+      throw malformed(
+          path + " must be " + (object ? "an object" : "an array") + ", got " + kind(value));
     }
     return value;
   }

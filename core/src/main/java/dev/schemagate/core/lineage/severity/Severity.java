@@ -1,6 +1,6 @@
 package dev.schemagate.core.lineage.severity;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** How bad the downstream impact of a change is, from least to most. */
@@ -15,13 +15,6 @@ public enum Severity {
   }
 
   public static Optional<Severity> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(Severity.class, text);
   }
 }

@@ -1,6 +1,6 @@
 package dev.schemagate.registry.server.registry;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** Confluent's registry modes. IMPORT accepts explicit ids and versions and skips compatibility. */
@@ -15,13 +15,6 @@ public enum Mode {
   }
 
   public static Optional<Mode> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(Mode.class, text);
   }
 }

@@ -1,5 +1,6 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.avro;
 
+import dev.schemagate.core.compat.ChangeType;
 import java.util.Objects;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;

@@ -1,4 +1,4 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.avro;
 
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.avro;
 
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalTypes;

@@ -1,6 +1,8 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;

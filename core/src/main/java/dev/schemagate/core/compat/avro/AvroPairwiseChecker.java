@@ -1,5 +1,8 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.avro;
 
+import dev.schemagate.core.compat.Directions;
+import dev.schemagate.core.compat.Finding;
+import dev.schemagate.core.compat.PairwiseChecker;
 import dev.schemagate.core.schema.AvroSchemaDoc;
 import dev.schemagate.core.schema.ParsedSchema;
 import java.util.ArrayList;
@@ -18,7 +21,7 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  * with a readable path; then a cheap structural diff lists what changed without breaking (fields
  * added with defaults, docs, aliases...) so the version bump and the report are complete.
  */
-final class AvroPairwiseChecker implements PairwiseChecker {
+public final class AvroPairwiseChecker implements PairwiseChecker {
 
   @Override
   public List<Finding> compare(ParsedSchema older, ParsedSchema newer, Directions directions) {

@@ -1,5 +1,7 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.avro;
 
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.avro.LogicalType;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.util.internal.Accessor;
 
@@ -69,22 +69,22 @@ final class AvroStructuralDiff {
 
   private void typeChanged(Schema o, Schema n) {
     if (n.getType() == Schema.Type.UNION) {
-      int match = branchIndex(n, o);
+      int match = AvroUnions.branchIndex(n, o);
       if (match >= 0) {
         for (int j = 0; j < n.getTypes().size(); j++) {
           if (j != match) {
-            out.add(branchAdded(path.with(Integer.toString(j)), n.getTypes().get(j)));
+            out.add(AvroUnions.branchAdded(path.with(Integer.toString(j)), n.getTypes().get(j)));
           }
         }
         inside(match, o, n.getTypes().get(match));
         return;
       }
     } else if (o.getType() == Schema.Type.UNION) {
-      int match = branchIndex(o, n);
+      int match = AvroUnions.branchIndex(o, n);
       if (match >= 0) {
         for (int i = 0; i < o.getTypes().size(); i++) {
           if (i != match) {
-            out.add(branchRemoved(path.with(Integer.toString(i)), o.getTypes().get(i)));
+            out.add(AvroUnions.branchRemoved(path.with(Integer.toString(i)), o.getTypes().get(i)));
           }
         }
         inside(match, o.getTypes().get(match), n);
@@ -320,7 +320,7 @@ final class AvroStructuralDiff {
   private void union(Schema o, Schema n) {
     List<Schema> oldBranches = o.getTypes();
     List<Schema> newBranches = n.getTypes();
-    if (sameBranches(oldBranches, newBranches)) {
+    if (AvroUnions.sameBranches(oldBranches, newBranches)) {
       for (int i = 0; i < newBranches.size(); i++) {
         inside(i, oldBranches.get(i), newBranches.get(i));
       }
@@ -328,110 +328,22 @@ final class AvroStructuralDiff {
     }
     for (int j = 0; j < newBranches.size(); j++) {
       Schema nb = newBranches.get(j);
-      int i = branchIndex(o, nb);
+      int i = AvroUnions.branchIndex(o, nb);
       if (i < 0) {
-        out.add(branchAdded(path.with(Integer.toString(j)), nb));
+        out.add(AvroUnions.branchAdded(path.with(Integer.toString(j)), nb));
       } else {
         inside(i, oldBranches.get(i), nb);
       }
     }
     for (int i = 0; i < oldBranches.size(); i++) {
-      if (branchIndex(n, oldBranches.get(i)) < 0) {
-        out.add(branchRemoved(path.with(Integer.toString(i)), oldBranches.get(i)));
+      if (AvroUnions.branchIndex(n, oldBranches.get(i)) < 0) {
+        out.add(AvroUnions.branchRemoved(path.with(Integer.toString(i)), oldBranches.get(i)));
       }
     }
   }
 
-  /** The usual case: the same branches in the same order, matched without map lookups. */
-  private static boolean sameBranches(List<Schema> oldBranches, List<Schema> newBranches) {
-    if (oldBranches.size() != newBranches.size()) {
-      return false;
-    }
-    for (int i = 0; i < oldBranches.size(); i++) {
-      Schema ob = oldBranches.get(i);
-      Schema nb = newBranches.get(i);
-      if (ob.getType() != nb.getType()
-          || (AvroTypes.isNamed(ob) && !ob.getFullName().equals(nb.getFullName()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int branchIndex(Schema union, Schema branch) {
-    Integer index = union.getIndexNamed(AvroTypes.branchKey(branch));
-    return index == null ? -1 : index;
-  }
-
-  private static Finding branchAdded(String at, Schema branch) {
-    return Finding.info(
-        at,
-        ChangeType.UNION_BRANCH_ADDED,
-        branch.getType() == Schema.Type.NULL
-            ? "made optional: null added to the union"
-            : AvroIncompatibilities.describe(branch) + " added to the union");
-  }
-
-  private static Finding branchRemoved(String at, Schema branch) {
-    return Finding.info(
-        at,
-        ChangeType.UNION_BRANCH_REMOVED,
-        branch.getType() == Schema.Type.NULL
-            ? "no longer optional: null removed from the union"
-            : AvroIncompatibilities.describe(branch) + " removed from the union");
-  }
-
-  /**
-   * Avro's resolution ignores logical types, and so does Confluent's check. Adding or removing the
-   * annotation on the same physical type changes nothing on the wire, so it breaks neither
-   * direction (a reader that does not know it reads the plain type). Changing one logical type into
-   * another, though, makes the same bytes mean something else (millis read as micros are off by
-   * 1000), and the Avro specification resolves decimals only when precision and scale both match:
-   * those are refused both ways, and the message says why the verdict is stricter than Confluent's.
-   */
   private void logicalType(Schema o, Schema n) {
-    LogicalType ol = o.getLogicalType();
-    LogicalType nl = n.getLogicalType();
-    if (AvroTypes.sameLogicalType(ol, nl)) {
-      return;
-    }
-    String at = path.here();
-    if (ol == null || nl == null) {
-      LogicalType annotation = ol == null ? nl : ol;
-      out.add(
-          Finding.info(
-              at,
-              ChangeType.LOGICAL_TYPE_CHANGED,
-              "logical type %s %s on the same %s: the bytes do not change"
-                  .formatted(
-                      annotation.getName(),
-                      ol == null ? "added" : "removed",
-                      o.getType().getName())));
-      return;
-    }
-    String confluent =
-        "; Confluent's check ignores logical types and would accept this, schemagate refuses it"
-            + " because readers would silently misread the values";
-    Finding.Breakage meaning =
-        ol instanceof LogicalTypes.Decimal && nl instanceof LogicalTypes.Decimal
-            ? Finding.breaks(
-                "the Avro specification resolves decimals only when precision and scale both"
-                    + " match (a scale change moves the decimal point)"
-                    + confluent,
-                "keep %s; add a new field for the new precision or scale"
-                    .formatted(AvroIncompatibilities.describe(o)))
-            : Finding.breaks(
-                "the same bytes would be read with another meaning" + confluent,
-                "keep %s; add a new field for the new representation"
-                    .formatted(AvroIncompatibilities.describe(o)));
-    out.add(
-        Finding.of(
-            at,
-            ChangeType.LOGICAL_TYPE_CHANGED,
-            "logical type changed from %s to %s"
-                .formatted(AvroIncompatibilities.describe(o), AvroIncompatibilities.describe(n)),
-            meaning,
-            meaning));
+    AvroLogicalTypes.change(path, o, n).ifPresent(out::add);
   }
 
   private void doc(String oldDoc, String newDoc) {

@@ -1,7 +1,9 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.schemagate.core.compat.JsonRefs.Located;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
+import dev.schemagate.core.compat.json.JsonRefs.Located;
 import dev.schemagate.core.schema.BoundedRegex;
 import java.util.List;
 import java.util.Objects;

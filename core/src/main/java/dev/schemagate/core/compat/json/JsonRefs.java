@@ -1,4 +1,4 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;

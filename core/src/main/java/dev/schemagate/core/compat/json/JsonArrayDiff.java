@@ -1,10 +1,12 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.schemagate.core.compat.JsonContentModel.MemberModel;
-import dev.schemagate.core.compat.JsonRefs.Located;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
+import dev.schemagate.core.compat.json.JsonContentModel.MemberModel;
+import dev.schemagate.core.compat.json.JsonRefs.Located;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,10 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import dev.schemagate.core.compat.JsonRefs.Located;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
+import dev.schemagate.core.compat.json.JsonRefs.Located;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

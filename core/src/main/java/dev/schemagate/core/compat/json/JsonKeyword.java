@@ -1,6 +1,7 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
-import dev.schemagate.core.compat.JsonTypes.JsonType;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.json.JsonTypes.JsonType;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,8 +1,10 @@
-package dev.schemagate.core.compat;
+package dev.schemagate.core.compat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.schemagate.core.compat.JsonRefs.Located;
-import dev.schemagate.core.compat.JsonTypes.JsonType;
+import dev.schemagate.core.compat.ChangeType;
+import dev.schemagate.core.compat.Finding;
+import dev.schemagate.core.compat.json.JsonRefs.Located;
+import dev.schemagate.core.compat.json.JsonTypes.JsonType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
