@@ -14,6 +14,7 @@ import dev.schemagate.registry.client.ConfluentBodies.SchemaAnswer;
 import dev.schemagate.registry.client.ConfluentBodies.SchemaRequest;
 import dev.schemagate.registry.client.RegistryException.Reason;
 import dev.schemagate.registry.client.RegistryTransport.Response;
+import dev.schemagate.registry.client.checkpoint.CheckpointClient;
 import dev.schemagate.registry.client.lineage.LineageClient;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -48,6 +49,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpClient http;
   private final RegistryTransport transport;
   private final LineageClient lineage;
+  private final HttpContractCalls contracts;
   private final long latestTtlNanos;
   private final Cache<Integer, SchemaSubmission> schemasById;
   private final Cache<Registration, Integer> registeredIds;
@@ -65,6 +67,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     this.http = client.build();
     this.transport = new RegistryTransport(urls, http, settings);
     this.lineage = new HttpLineageClient(transport, json);
+    this.contracts = new HttpContractCalls(transport, json);
     this.latestTtlNanos = settings.latestTtl().toNanos();
     this.schemasById = cache(settings);
     this.registeredIds = cache(settings);
@@ -135,6 +138,25 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     Response answered = response;
     return RegistryMode.parse(mode)
         .orElseThrow(() -> malformed(what, answered, "unknown mode " + mode));
+  }
+
+  @Override
+  public Optional<ContractVersion> latestWithContract(String subject) throws RegistryException {
+    return contracts.latestWithContract(subject);
+  }
+
+  @Override
+  public RegisteredVersion registerWithContract(
+      String subject, SchemaSubmission schema, DataContractFields contract)
+      throws RegistryException {
+    RegisteredVersion registration = contracts.registerWithContract(subject, schema, contract);
+    latestBySubject.invalidate(subject);
+    return registration;
+  }
+
+  @Override
+  public CheckpointClient checkpoints() {
+    return contracts;
   }
 
   @Override
