@@ -64,11 +64,11 @@ public final class LineageControllers implements AutoCloseable {
             registry,
             lineage,
             lineageSettings,
-            new Checkpoints(settings.registryUrl(), settings.registryTimeout()),
+            new Checkpoints(registry.checkpoints()),
             settings.retryInterval(),
             settings.useSsa(),
             clock,
-            new CelRulePublisher(settings.registryUrl(), settings.registryTimeout()));
+            new CelRulePublisher(registry));
     var promotions =
         new PromotionReconciler(
             kubernetes,

@@ -11,6 +11,7 @@ import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.Schemas;
 import dev.schemagate.operator.contract.CelRulePublisher.Outcome;
+import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.server.RegistryConfig;
 import dev.schemagate.registry.server.RunningRegistry;
 import java.net.URI;
@@ -29,14 +30,17 @@ class CelRulePublisherTest {
   private static final String SCHEMA =
       "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"currency\",\"type\":\"string\"}]}";
   private static RunningRegistry registry;
+  private static SchemaRegistryClient client;
 
   @BeforeAll
   static void start() {
     registry = RegistryConfig.forTests().start();
+    client = SchemaRegistryClient.builder(registry.url()).build();
   }
 
   @AfterAll
   static void stop() {
+    client.close();
     registry.close();
   }
 
@@ -77,7 +81,7 @@ class CelRulePublisherTest {
             .put("schema", SCHEMA)
             .set("ruleSet", JSON.readTree("{\"domainRules\":[" + foreign + "]}"))
             .toString());
-    CelRulePublisher publisher = new CelRulePublisher(registry.url(), Duration.ofSeconds(5));
+    CelRulePublisher publisher = new CelRulePublisher(client);
 
     assertThat(publisher.publish(subject, SCHEMA, translation("EUR,USD")))
         .isEqualTo(new Outcome.Published(2, 1));
@@ -110,16 +114,20 @@ class CelRulePublisherTest {
         "POST",
         "/subjects/" + subject + "/versions",
         JSON.createObjectNode().put("schema", SCHEMA).toString());
-    CelRulePublisher publisher = new CelRulePublisher(registry.url(), Duration.ofSeconds(5));
+    CelRulePublisher publisher = new CelRulePublisher(client);
     assertThat(publisher.publish(subject, "{\"type\":\"string\"}", translation("EUR")))
         .isInstanceOf(Outcome.Skipped.class);
     assertThat(publisher.publish("nobody-" + System.nanoTime(), SCHEMA, translation("EUR")))
         .isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.reason()).contains("404"));
-    assertThat(
-            new CelRulePublisher("http://127.0.0.1:1", Duration.ofSeconds(2))
-                .publish(subject, SCHEMA, translation("EUR")))
-        .isInstanceOfSatisfying(
-            Outcome.Failed.class, f -> assertThat(f.reason()).contains("unreachable"));
+    try (SchemaRegistryClient unreachable =
+        SchemaRegistryClient.builder("http://127.0.0.1:1")
+            .maxBlock(Duration.ofSeconds(2))
+            .failFastFor(Duration.ZERO)
+            .build()) {
+      assertThat(new CelRulePublisher(unreachable).publish(subject, SCHEMA, translation("EUR")))
+          .isInstanceOfSatisfying(
+              Outcome.Failed.class, f -> assertThat(f.reason()).contains("unreachable"));
+    }
     assertThat(CelRulePublisher.disabled().publish(subject, SCHEMA, translation("EUR")))
         .isInstanceOf(Outcome.Skipped.class);
   }
