@@ -14,14 +14,19 @@ import dev.schemagate.operator.contract.CelRulePublisher.Outcome;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.server.RegistryConfig;
 import dev.schemagate.registry.server.RunningRegistry;
+import dev.schemagate.registry.server.security.PasswordCheck;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing translated CEL rules into a real registry's ruleSet. */
 class CelRulePublisherTest {
@@ -130,5 +135,44 @@ class CelRulePublisherTest {
     }
     assertThat(CelRulePublisher.disabled().publish(subject, SCHEMA, translation("EUR")))
         .isInstanceOf(Outcome.Skipped.class);
+  }
+
+  @Test
+  void shouldPublishWithTheOperatorsCredentialsAndSayWhenTheyAreRefused(@TempDir Path dir)
+      throws Exception {
+    Path authFile = dir.resolve("auth.yaml");
+    Files.writeString(
+        authFile,
+        """
+        users:
+          - name: schemagate-platform
+            passwordHash: "%s"
+            grants: [{role: admin}]
+        """
+            .formatted(PasswordCheck.hash("right".toCharArray())));
+    String subject = "orders-" + System.nanoTime() + "-value";
+    try (RunningRegistry secured =
+            RegistryConfig.forTests().security(SecurityConfig.NONE.withAuthFile(authFile)).start();
+        SchemaRegistryClient operator =
+            SchemaRegistryClient.builder(secured.url())
+                .basicAuth("schemagate-platform", "right")
+                .build();
+        SchemaRegistryClient wrong =
+            SchemaRegistryClient.builder(secured.url())
+                .basicAuth("schemagate-platform", "wrong")
+                .maxBlock(Duration.ofSeconds(5))
+                .build()) {
+      operator.register(
+          subject,
+          dev.schemagate.registry.client.SchemaSubmission.of(SchemaFormat.AVRO, SCHEMA),
+          false);
+
+      assertThat(new CelRulePublisher(operator).publish(subject, SCHEMA, translation("EUR")))
+          .isEqualTo(new Outcome.Published(2, 1));
+      assertThat(new CelRulePublisher(wrong).publish(subject, SCHEMA, translation("USD")))
+          .isInstanceOfSatisfying(
+              Outcome.Failed.class,
+              f -> assertThat(f.reason()).contains("refused the operator's credentials"));
+    }
   }
 }
