@@ -7,6 +7,7 @@ import dev.schemagate.cli.check.Checkpoint;
 import dev.schemagate.cli.check.CheckpointPublisher;
 import dev.schemagate.cli.check.ReportWriter;
 import dev.schemagate.cli.check.Source;
+import dev.schemagate.registry.client.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,6 +100,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "The DataContract's namespace (default: the file's, else 'default').")
   String namespace;
 
+  @Mixin RegistryOptions access;
+
   @Override
   public Integer call() {
     ContractFiles.Loaded loaded =
@@ -115,8 +119,8 @@ final class CheckCommand implements Callable<Integer> {
     print(text);
     if (registry != null && !registry.isBlank()) {
       String ns = Optional.ofNullable(namespace).or(loaded::namespace).orElse("default");
-      try {
-        new CheckpointPublisher(registry, System.getenv()).publish(report, ns);
+      try (SchemaRegistryClient client = access.boundedClient(registry)) {
+        new CheckpointPublisher(client, registry).publish(report, ns);
       } catch (CheckException e) {
         throw new CliException(CliException.Reason.USAGE, e.getMessage());
       }

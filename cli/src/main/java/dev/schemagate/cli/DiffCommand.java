@@ -11,11 +11,11 @@ import dev.schemagate.cli.diff.SchemaHistory;
 import dev.schemagate.cli.diff.impact.LineageImpact;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import java.io.File;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,6 +76,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "OpenLineage namespace of the topics (default kafka).")
   String lineageNamespace;
 
+  @Mixin RegistryOptions access;
+
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Limit to these paths.")
   List<String> paths = List.of();
 
@@ -88,11 +90,11 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GitRepository repository = GitRepository.open(repo);
-        Registry history = Registry.of(registry)) {
+        Registry history = Registry.of(registry, access)) {
       DiffReport report =
           new DiffEngine(repository, history.history()).diff(base, head, normalised(paths));
       if (lineage != null) {
-        try (SchemaRegistryClient client = registryClient(lineage)) {
+        try (SchemaRegistryClient client = access.boundedClient(lineage)) {
           report =
               report.withImpact(
                   new LineageImpact(lineage, client.lineage(), lineageNamespace).assess(report));
@@ -117,22 +119,14 @@ final class DiffCommand implements Callable<Integer> {
         .toList();
   }
 
-  /** A gate must answer in bounded time: a registry that does not answer is exit code 2. */
-  static SchemaRegistryClient registryClient(String url) {
-    return SchemaRegistryClient.builder(url)
-        .requestTimeout(Duration.ofSeconds(10))
-        .maxBlock(Duration.ofSeconds(10))
-        .build();
-  }
-
   /** The history to check against, and the client to close afterwards. */
   private record Registry(SchemaHistory history, Optional<SchemaRegistryClient> client)
       implements AutoCloseable {
-    static Registry of(String url) {
+    static Registry of(String url, RegistryOptions access) {
       if (url == null) {
         return new Registry(DiffEngine.baseOnly(), Optional.empty());
       }
-      SchemaRegistryClient client = registryClient(url);
+      SchemaRegistryClient client = access.boundedClient(url);
       return new Registry(new RegistryHistory(client, url), Optional.of(client));
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +70,8 @@ final class LineageCommand implements Runnable {
         defaultValue = "${env:SCHEMAGATE_REGISTRY_URL}",
         description = "The registry (default: $SCHEMAGATE_REGISTRY_URL).")
     String registry;
+
+    @Mixin RegistryOptions access;
 
     @Option(
         names = "--namespace",
@@ -152,14 +155,10 @@ final class LineageCommand implements Runnable {
 
     private SchemaRegistryClient client() {
       var builder =
-          SchemaRegistryClient.builder(registry)
+          access
+              .clientBuilder(registry)
               .requestTimeout(Duration.ofSeconds(10))
               .maxBlock(Duration.ofSeconds(20));
-      String user = System.getenv("SCHEMAGATE_REGISTRY_USER");
-      if (user != null && !user.isBlank()) {
-        builder.basicAuth(
-            user, Optional.ofNullable(System.getenv("SCHEMAGATE_REGISTRY_PASSWORD")).orElse(""));
-      }
       try {
         return builder.build();
       } catch (IllegalArgumentException e) {

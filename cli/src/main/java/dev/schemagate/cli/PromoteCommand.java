@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,6 +82,8 @@ final class PromoteCommand implements Callable<Integer> {
       description = "For --apply (default: $KUBECONFIG or ~/.kube/config).")
   File kubeconfig;
 
+  @Mixin RegistryOptions access;
+
   @Option(names = "--sync", description = "Promote straight into the target registry.")
   boolean sync;
 
@@ -121,10 +124,10 @@ final class PromoteCommand implements Callable<Integer> {
     String fromUrl = url(known, from);
     String toUrl = url(known, to);
     var out = spec.commandLine().getOut();
-    try (SchemaRegistryClient source = DiffCommand.registryClient(fromUrl);
-        SchemaRegistryClient target = DiffCommand.registryClient(toUrl);
+    try (SchemaRegistryClient source = access.boundedClient(fromUrl);
+        SchemaRegistryClient target = access.boundedClient(toUrl);
         SchemaRegistryClient lineageRegistry =
-            DiffCommand.registryClient(lineage == null ? toUrl : lineage)) {
+            access.boundedClient(lineage == null ? toUrl : lineage)) {
       List<Candidate> candidates = candidates(source, target);
       if (sync) {
         RegistrySync syncer =

@@ -7,18 +7,13 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The registry connection every command that talks to a registry shares ({@code @Mixin
- * RegistryOptions registry;}): its URL and credentials, each flag defaulting to the variable of the
- * same meaning, so CI can keep secrets in the environment rather than on the command line.
+ * The registry credentials and CA every command that talks to a registry shares ({@code @Mixin
+ * RegistryOptions access;}), each flag defaulting to the variable of the same meaning, so CI can
+ * keep secrets in the environment rather than on the command line. The URLs stay each command's own
+ * ({@code --registry}, {@code --lineage}, environments), as their meaning differs; every client a
+ * command builds comes from {@link #clientBuilder(String)}, so all of them carry the credentials.
  */
 final class RegistryOptions {
-  @Option(
-      names = "--registry-url",
-      paramLabel = "URL",
-      defaultValue = "${env:SCHEMAGATE_REGISTRY_URL:-http://localhost:8081}",
-      description = "Schema registry URL (env SCHEMAGATE_REGISTRY_URL; default ${DEFAULT-VALUE}).")
-  String url;
-
   @Option(
       names = "--registry-user",
       paramLabel = "USER",
@@ -72,8 +67,8 @@ final class RegistryOptions {
         : RegistryCredentials.bearerTokenFile(tokenFile);
   }
 
-  /** A client builder for the registry, with the credentials and CA applied. */
-  SchemaRegistryClientBuilder clientBuilder() {
+  /** A client builder for the registry at {@code url}, with the credentials and CA applied. */
+  SchemaRegistryClientBuilder clientBuilder(String url) {
     SchemaRegistryClientBuilder builder;
     try {
       builder = SchemaRegistryClient.builder(url).credentials(credentials());
@@ -81,8 +76,23 @@ final class RegistryOptions {
         builder.caFile(caFile);
       }
     } catch (IllegalArgumentException e) {
-      throw new CliException(CliException.Reason.USAGE, e.getMessage());
+      throw new CliException(CliException.Reason.USAGE, "registry " + url + ": " + e.getMessage());
     }
     return builder;
+  }
+
+  /**
+   * A client for a gate or a one-shot command: it must answer in bounded time, so a registry that
+   * does not answer within 10 s is an error (exit code 2), not a hang.
+   */
+  SchemaRegistryClient boundedClient(String url) {
+    try {
+      return clientBuilder(url)
+          .requestTimeout(java.time.Duration.ofSeconds(10))
+          .maxBlock(java.time.Duration.ofSeconds(10))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(CliException.Reason.USAGE, "registry " + url + ": " + e.getMessage());
+    }
   }
 }

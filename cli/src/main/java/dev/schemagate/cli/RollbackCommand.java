@@ -6,6 +6,7 @@ import dev.schemagate.registry.client.SchemaRegistryClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +39,11 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--registry", required = true, paramLabel = "URL", description = "Registry URL.")
   String registry;
 
+  @Mixin RegistryOptions access;
+
   @Override
   public Integer call() {
-    try (SchemaRegistryClient client = SchemaRegistryClient.builder(registry).build()) {
+    try (SchemaRegistryClient client = access.boundedClient(registry)) {
       List<Integer> versions = client.versions(subject);
       if (versions.isEmpty()) {
         throw new CliException(

@@ -49,12 +49,9 @@ class RegistryOptionsTest {
         });
     server.start();
     try {
-      RegistryOptions options =
-          parse(
-              "--registry-url=http://127.0.0.1:" + server.getAddress().getPort(),
-              "--registry-user=ci",
-              "--registry-password=pw");
-      try (SchemaRegistryClient client = options.clientBuilder().build()) {
+      RegistryOptions options = parse("--registry-user=ci", "--registry-password=pw");
+      try (SchemaRegistryClient client =
+          options.clientBuilder("http://127.0.0.1:" + server.getAddress().getPort()).build()) {
         assertThat(client.subjects()).isEmpty();
       }
     } finally {

@@ -1,12 +1,14 @@
 package dev.schemagate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.Promotion;
 import dev.schemagate.crds.v1alpha1.PromotionPhase;
+import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cannot start here: there is no kubelet), a DataSchema and a Promotion through that install, a
  * breaking change refused through the chart's ValidatingWebhookConfiguration, {@code helm upgrade}
  * (a changed CRD applied, certificates and passwords kept) and {@code helm uninstall} (CRDs,
- * resources and registry data kept).
+ * resources and registry data kept). The registries run with the users file the chart generated
+ * (authentication on, the chart's default), so the operator and webhooks reach them only through
+ * the credentials the chart gives them; with a wrong password, the operator reports {@code
+ * RegistryNotAuthorized} and the webhook denies naming the refused credentials.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HelmInstallIT {
@@ -71,6 +76,9 @@ class HelmInstallIT {
   private static int webhookPort;
   private static JarProcess operator;
   private static JarProcess webhooks;
+  private static Map<String, String> webhookEnvironment;
+  private static Map<String, String> operatorEnvironment;
+  private static JarProcess refusedOperator;
 
   @BeforeAll
   static void start() throws IOException {
@@ -129,7 +137,8 @@ class HelmInstallIT {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable resource : new AutoCloseable[] {operator, webhooks, staging, dev, client}) {
+    for (AutoCloseable resource :
+        new AutoCloseable[] {operator, refusedOperator, webhooks, staging, dev, client}) {
       if (resource != null) {
         try {
           resource.close();
@@ -193,7 +202,20 @@ class HelmInstallIT {
 
   @Test
   @Order(3)
-  void shouldRunAsTheChartsServiceAccountsAndRefuseABreakingChangeThroughItsWebhook() {
+  void shouldRunAsTheChartsServiceAccountsAndRefuseABreakingChangeThroughItsWebhook()
+      throws IOException {
+    // Authentication on, as the chart installs the registry: its generated users file.
+    Secret auth = secret(FULLNAME + "-registry-auth");
+    Path authFile = Files.createTempFile("schemagate-helm-auth-", ".yaml");
+    Files.writeString(authFile, decoded(auth, "auth.yaml"));
+    dev.requireAuth(authFile, decoded(auth, "username"), decoded(auth, "password"));
+    staging.requireAuth(authFile, decoded(auth, "username"), decoded(auth, "password"));
+    try (SchemaRegistryClient anonymous = SchemaRegistryClient.builder(dev.url()).build()) {
+      assertThatThrownBy(anonymous::subjects)
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_AUTHORIZED));
+    }
     Map<String, String> serviceUrls =
         Map.of("http://" + FULLNAME + "-registry." + NS + ".svc:8081", dev.url());
     RenderedWorkload webhookWorkload =
@@ -201,37 +223,21 @@ class HelmInstallIT {
     assertThat(webhookWorkload.environment())
         .containsEntry("SCHEMAGATE_ENVIRONMENTS", "dev=" + dev.url() + ",staging=" + staging.url())
         .containsEntry("SCHEMAGATE_WEBHOOK_PORT", Integer.toString(webhookPort))
+        .containsEntry("SCHEMAGATE_REGISTRY_USER", decoded(auth, "username"))
         .containsKey("SCHEMAGATE_REGISTRY_PASSWORD");
-    webhooks =
-        JarProcess.start(
-            "webhooks/target/schemagate-webhooks.jar",
-            "128m",
-            webhookWorkload.processEnvironment(NS, cluster.kubeconfig()));
+    webhookEnvironment = webhookWorkload.processEnvironment(NS, cluster.kubeconfig());
+    webhooks = startWebhooks(webhookEnvironment);
     RenderedWorkload operatorWorkload =
         RenderedWorkload.of(client, NS, FULLNAME + "-operator", serviceUrls);
     assertThat(operatorWorkload.environment())
         .containsEntry(
             "SCHEMAGATE_ENVIRONMENTS", webhookWorkload.environment().get("SCHEMAGATE_ENVIRONMENTS"))
-        .containsEntry("SCHEMAGATE_WATCH_NAMESPACES", WORK);
+        .containsEntry("SCHEMAGATE_WATCH_NAMESPACES", WORK)
+        .containsEntry("SCHEMAGATE_REGISTRY_USER", decoded(auth, "username"));
+    operatorEnvironment = operatorWorkload.processEnvironment(NS, cluster.kubeconfig());
     operator =
-        JarProcess.start(
-            "operator/target/schemagate-operator.jar",
-            "256m",
-            operatorWorkload.processEnvironment(NS, cluster.kubeconfig()));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              if (!webhooks.isAlive()) {
-                throw new AssertionError("webhooks exited:\n" + webhooks.log());
-              }
-              try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", webhookPort), 500);
-                return true;
-              } catch (IOException notYet) {
-                return false;
-              }
-            });
+        JarProcess.start("operator/target/schemagate-operator.jar", "256m", operatorEnvironment);
+    awaitWebhooks(webhooks);
 
     ok(kubectl.apply(payments(V1)));
     DataSchema registered =
@@ -272,7 +278,7 @@ class HelmInstallIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shouldPromoteThroughTheInstall() throws Exception {
     ok(
         kubectl.apply(
@@ -307,6 +313,94 @@ class HelmInstallIT {
 
   @Test
   @Order(5)
+  void shouldReportAndDenyClearlyWithAWrongRegistryPassword() throws Exception {
+    // An operator with the chart's environment but a wrong password, in a namespace of its own.
+    String other = WORK + "-refused";
+    ok(kubectl.run("create", "namespace", other));
+    ok(kubectl.run("label", "namespace", other, "schemagate.dev/e2e=helm-refused"));
+    // the same rights there as the chart grants in a watched namespace
+    ok(
+        kubectl.run(
+            "create",
+            "rolebinding",
+            FULLNAME + "-operator",
+            "-n",
+            other,
+            "--clusterrole=" + FULLNAME + "-operator",
+            "--serviceaccount=" + NS + ":" + FULLNAME + "-operator"));
+    Map<String, String> wrong = new java.util.HashMap<>(operatorEnvironment);
+    wrong.put("SCHEMAGATE_REGISTRY_PASSWORD", "not-the-chart-password");
+    wrong.put("SCHEMAGATE_WATCH_NAMESPACES", other);
+    wrong.put("SCHEMAGATE_LEADER_ELECTION", "false");
+    wrong.put("SCHEMAGATE_METRICS_PORT", "-1");
+    refusedOperator = JarProcess.start("operator/target/schemagate-operator.jar", "256m", wrong);
+    ok(kubectl.apply(payments(V1).replace("namespace: " + WORK, "namespace: " + other)));
+    DataSchema refused =
+        await()
+            .atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> client.resources(DataSchema.class).inNamespace(other).withName(SCHEMA).get(),
+                ds -> {
+                  if (!refusedOperator.isAlive()) {
+                    throw new AssertionError("operator died:\n" + refusedOperator.log());
+                  }
+                  return ds != null
+                      && ds.getStatus() != null
+                      && ds.getStatus()
+                          .condition("Ready")
+                          .filter(c -> "RegistryNotAuthorized".equals(c.reason()))
+                          .isPresent();
+                });
+    assertThat(refused.getStatus().condition("Ready").orElseThrow().status()).isEqualTo("False");
+    refusedOperator.close();
+    refusedOperator = null;
+
+    // The webhook with a wrong password, in place of the chart's: a denial that says why.
+    webhooks.close();
+    Map<String, String> wrongHooks = new java.util.HashMap<>(webhookEnvironment);
+    wrongHooks.put("SCHEMAGATE_REGISTRY_PASSWORD", "not-the-chart-password");
+    webhooks = startWebhooks(wrongHooks);
+    awaitWebhooks(webhooks);
+    Kubectl.Result denied = kubectl.apply(payments(BREAKING));
+    assertThat(denied.ok()).as(denied.output()).isFalse();
+    assertThat(denied.output())
+        .contains("denied the request")
+        .contains("refused the webhooks' credentials");
+    webhooks.close();
+    webhooks = startWebhooks(webhookEnvironment);
+    awaitWebhooks(webhooks);
+  }
+
+  private static JarProcess startWebhooks(Map<String, String> env) {
+    return JarProcess.start("webhooks/target/schemagate-webhooks.jar", "128m", env);
+  }
+
+  private static void awaitWebhooks(JarProcess process) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError("webhooks exited:\n" + process.log());
+              }
+              try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", webhookPort), 500);
+                return true;
+              } catch (IOException notYet) {
+                return false;
+              }
+            });
+  }
+
+  private static String decoded(Secret secret, String key) {
+    return new String(
+        java.util.Base64.getDecoder().decode(secret.getData().get(key)),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(6)
   void shouldUpgradeACrdAndValuesKeepingCertificatesAndPasswords() throws IOException {
     Secret tlsBefore = secret(FULLNAME + "-webhooks-tls");
     Secret authBefore = secret(FULLNAME + "-registry-auth");
@@ -364,7 +458,7 @@ class HelmInstallIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void shouldUninstallKeepingCrdsResourcesAndRegistryData() throws Exception {
     ok(helm.run("uninstall", RELEASE, "-n", NS));
     for (String crd : CRDS) {
@@ -388,7 +482,7 @@ class HelmInstallIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void shouldKeepTheDevelopmentDatabaseVolumeOnUninstall() {
     String release = "sg-dev";
     ok(
@@ -423,7 +517,7 @@ class HelmInstallIT {
         .isFalse();
   }
 
-  private Secret secret(String name) {
+  private static Secret secret(String name) {
     return client.secrets().inNamespace(NS).withName(name).require();
   }
 

@@ -1,8 +1,10 @@
 package dev.schemagate.e2e;
 
+import dev.schemagate.registry.client.RegistryCredentials;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.server.RegistryConfig;
 import dev.schemagate.registry.server.RunningRegistry;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,6 +19,8 @@ final class Registry implements AutoCloseable {
   private final int port;
   private final Path dataDir;
   private RunningRegistry running;
+  private SecurityConfig security = SecurityConfig.NONE;
+  private RegistryCredentials credentials = RegistryCredentials.none();
 
   Registry() {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -31,7 +35,12 @@ final class Registry implements AutoCloseable {
   synchronized void start() {
     if (running == null) {
       running =
-          RegistryConfig.forTests().port(port).dataDir(dataDir).ephemeralDataDir(false).start();
+          RegistryConfig.forTests()
+              .port(port)
+              .dataDir(dataDir)
+              .ephemeralDataDir(false)
+              .security(security)
+              .start();
     }
   }
 
@@ -42,12 +51,23 @@ final class Registry implements AutoCloseable {
     }
   }
 
+  /**
+   * Restarts with authentication on ({@code SCHEMAGATE_AUTH_FILE}, e.g. the users file the Helm
+   * chart generated), same port and data; {@link #client()} then logs in as {@code user}.
+   */
+  synchronized void requireAuth(Path authFile, String user, String password) {
+    stop();
+    security = SecurityConfig.NONE.withAuthFile(authFile);
+    credentials = RegistryCredentials.basic(user, password);
+    start();
+  }
+
   String url() {
     return "http://127.0.0.1:" + port;
   }
 
   SchemaRegistryClient client() {
-    return SchemaRegistryClient.builder(url()).build();
+    return SchemaRegistryClient.builder(url()).credentials(credentials).build();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.schemagate.core.config.Settings;
 import dev.schemagate.operator.contract.LineageSettings;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.NotificationSettings;
+import dev.schemagate.registry.client.RegistryAccess;
 import java.util.Map;
 
 /**
@@ -15,12 +16,15 @@ import java.util.Map;
  *
  * @param logLevel {@code SCHEMAGATE_LOG_LEVEL}, applied by {@code logback.xml}; read here so a bad
  *     value stops start-up with a clear line
+ * @param registryAccess the credentials and CA of every registry client the operator builds (its
+ *     own registry, a separate lineage registry, each environment's registry for promotions)
  */
 public record OperatorConfig(
     OperatorSettings operator,
     LineageSettings lineage,
     PromotionSettings promotions,
-    Settings.LogLevel logLevel) {
+    Settings.LogLevel logLevel,
+    RegistryAccess registryAccess) {
 
   /** The operator's {@code --help}. */
   public static final String USAGE =
@@ -48,6 +52,10 @@ public record OperatorConfig(
         SCHEMAGATE_PAGERDUTY_ROUTING_KEY PagerDuty Events API v2 routing key
         SCHEMAGATE_PAGERDUTY_EVENTS_URL  default https://events.pagerduty.com/v2/enqueue
         SCHEMAGATE_LOG_LEVEL             trace, debug, info (default), warn, error, off
+        SCHEMAGATE_REGISTRY_USER         HTTP Basic user for every registry the operator calls
+        SCHEMAGATE_REGISTRY_PASSWORD     its password
+        SCHEMAGATE_REGISTRY_TOKEN_FILE   or: a file holding a bearer token (re-read when it changes)
+        SCHEMAGATE_REGISTRY_CA_FILE      PEM CA certificates to trust for https registries
       Durations: 500ms, 30s, 5m, 1h. A bad value stops start-up with exit code 2.""";
 
   /**
@@ -58,11 +66,14 @@ public record OperatorConfig(
   public static OperatorConfig fromEnv(Map<String, String> env) {
     Settings settings = Settings.of(env);
     OperatorSettings operator = OperatorSettings.from(settings);
+    RegistryAccess access = RegistryAccess.from(settings);
     return new OperatorConfig(
         operator,
         LineageSettings.from(settings, operator.registryUrl()),
-        PromotionSettings.from(settings, operator.registryTimeout(), operator.retryInterval()),
-        settings.logLevel());
+        PromotionSettings.from(
+            settings, operator.registryTimeout(), operator.retryInterval(), access),
+        settings.logLevel(),
+        access);
   }
 
   /** The operator settings alone: no environments, no notices, lineage in the same registry. */
@@ -74,7 +85,9 @@ public record OperatorConfig(
             Environments.none(),
             operator.registryTimeout(),
             operator.retryInterval(),
-            NotificationSettings.none()),
-        Settings.LogLevel.INFO);
+            NotificationSettings.none(),
+            RegistryAccess.none()),
+        Settings.LogLevel.INFO,
+        RegistryAccess.none());
   }
 }

@@ -27,8 +27,7 @@ public final class OperatorMain {
     KubernetesClient kubernetes = new KubernetesClientBuilder().build();
     SchemaRegistryClient registry =
         SchemaRegistryClient.builder(settings.registryUrl())
-            // SCHEMAGATE_REGISTRY_USER/PASSWORD, _TOKEN_FILE, _CA_FILE (registry auth, i15)
-            .fromEnvironment(System.getenv())
+            .access(config.registryAccess())
             .requestTimeout(settings.registryTimeout())
             .maxBlock(settings.registryTimeout().multipliedBy(2))
             .latestTtl(java.time.Duration.ZERO)

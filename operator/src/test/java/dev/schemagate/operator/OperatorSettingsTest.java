@@ -88,4 +88,22 @@ class OperatorSettingsTest {
                 .registryUrl())
         .isEqualTo("http://a:8081,http://b:8081");
   }
+
+  @Test
+  void shouldReadTheRegistryCredentialsOnceForEveryClientTheOperatorBuilds() {
+    OperatorConfig config =
+        OperatorConfig.fromEnv(
+            Map.of(
+                "SCHEMAGATE_REGISTRY_USER", "schemagate-operator",
+                "SCHEMAGATE_REGISTRY_PASSWORD", "pw"));
+
+    assertThat(config.registryAccess().credentials())
+        .isEqualTo(
+            dev.schemagate.registry.client.RegistryCredentials.basic("schemagate-operator", "pw"));
+    // promotions call each environment's registry with the same credentials
+    assertThat(config.promotions().registryAccess()).isEqualTo(config.registryAccess());
+    assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of("SCHEMAGATE_REGISTRY_PASSWORD", "pw")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCHEMAGATE_REGISTRY_USER is not");
+  }
 }

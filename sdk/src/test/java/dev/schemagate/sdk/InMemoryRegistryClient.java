@@ -141,4 +141,23 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
   public LineageClient lineage() {
     throw new UnsupportedOperationException("the in-memory registry keeps no lineage");
   }
+
+  @Override
+  public Optional<dev.schemagate.registry.client.ContractVersion> latestWithContract(
+      String subject) {
+    throw new UnsupportedOperationException("the in-memory registry keeps no data contracts");
+  }
+
+  @Override
+  public dev.schemagate.registry.client.RegisteredVersion registerWithContract(
+      String subject,
+      dev.schemagate.registry.client.SchemaSubmission schema,
+      dev.schemagate.registry.client.DataContractFields contract) {
+    throw new UnsupportedOperationException("the in-memory registry keeps no data contracts");
+  }
+
+  @Override
+  public dev.schemagate.registry.client.checkpoint.CheckpointClient checkpoints() {
+    throw new UnsupportedOperationException("the in-memory registry keeps no checkpoints");
+  }
 }

@@ -5,6 +5,7 @@ import dev.schemagate.core.config.Enums;
 import dev.schemagate.core.config.Environments;
 import dev.schemagate.core.config.Settings;
 import dev.schemagate.core.review.EnvironmentGraph;
+import dev.schemagate.registry.client.RegistryAccess;
 import dev.schemagate.webhooks.admission.FailurePolicy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Map;
  *     format, {@code name=url,...}) and {@code SCHEMAGATE_PROMOTION_ALLOWED_SKIPS}
  * @param environmentRegistries each environment's registry, for the Promotion source check
  * @param logLevel {@code SCHEMAGATE_LOG_LEVEL}, applied by {@code logback.xml}
+ * @param registryAccess credentials and CA for every registry the webhooks call ({@code
+ *     SCHEMAGATE_REGISTRY_USER}/{@code _PASSWORD}, {@code _TOKEN_FILE}, {@code _CA_FILE})
  */
 public record WebhookConfig(
     int port,
@@ -33,7 +36,8 @@ public record WebhookConfig(
     EnvironmentGraph environments,
     Map<String, URI> environmentRegistries,
     int maxBodyBytes,
-    Settings.LogLevel logLevel) {
+    Settings.LogLevel logLevel,
+    RegistryAccess registryAccess) {
 
   public static final int DEFAULT_PORT = 8443;
   public static final int DEFAULT_MAX_BODY = 3 * 1024 * 1024;
@@ -57,6 +61,10 @@ public record WebhookConfig(
                                             (default dev, staging, prod, all on SCHEMAGATE_REGISTRY_URL)
         SCHEMAGATE_PROMOTION_ALLOWED_SKIPS  e.g. dev->prod
         SCHEMAGATE_LOG_LEVEL                trace, debug, info (default), warn, error, off
+        SCHEMAGATE_REGISTRY_USER            HTTP Basic user for every registry the webhooks call
+        SCHEMAGATE_REGISTRY_PASSWORD        its password
+        SCHEMAGATE_REGISTRY_TOKEN_FILE      or: a file holding a bearer token (re-read on change)
+        SCHEMAGATE_REGISTRY_CA_FILE         PEM CA certificates to trust for https registries
       Durations: 500ms, 30s, 5m, 1h. A bad value stops start-up with exit code 2.""";
 
   public WebhookConfig {
@@ -119,7 +127,8 @@ public record WebhookConfig(
         graph,
         registries,
         DEFAULT_MAX_BODY,
-        env.logLevel());
+        env.logLevel(),
+        RegistryAccess.from(env));
   }
 
   /** The registry of {@code environment}. */

@@ -86,8 +86,7 @@ public final class Webhooks implements AutoCloseable {
     Duration timeout = config.registryTimeout();
     SchemaRegistryClient client =
         SchemaRegistryClient.builder(url.toString())
-            // SCHEMAGATE_REGISTRY_USER/PASSWORD, _TOKEN_FILE, _CA_FILE (registry auth, i15)
-            .fromEnvironment(System.getenv())
+            .access(config.registryAccess())
             .connectTimeout(timeout)
             .requestTimeout(timeout)
             .maxBlock(timeout)

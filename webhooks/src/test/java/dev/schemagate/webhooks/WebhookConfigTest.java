@@ -78,4 +78,24 @@ class WebhookConfigTest {
                 .failurePolicy())
         .isEqualTo(FailurePolicy.OPEN);
   }
+
+  @Test
+  void shouldReadTheRegistryCredentialsOnceAndRefuseAContradiction() throws Exception {
+    WebhookConfig config =
+        WebhookConfig.fromEnv(
+            Map.of(
+                "SCHEMAGATE_REGISTRY_USER", "schemagate-webhooks",
+                "SCHEMAGATE_REGISTRY_PASSWORD", "pw"));
+    assertThat(config.registryAccess().credentials().authorization()).isPresent();
+    assertThat(WebhookConfig.fromEnv(Map.of()).registryAccess())
+        .isEqualTo(dev.schemagate.registry.client.RegistryAccess.none());
+    assertThatThrownBy(
+            () ->
+                WebhookConfig.fromEnv(
+                    Map.of(
+                        "SCHEMAGATE_REGISTRY_USER", "a",
+                        "SCHEMAGATE_REGISTRY_TOKEN_FILE", "/var/run/token")))
+        .isInstanceOf(WebhookConfig.InvalidConfig.class)
+        .hasMessageContaining("SCHEMAGATE_REGISTRY_TOKEN_FILE");
+  }
 }

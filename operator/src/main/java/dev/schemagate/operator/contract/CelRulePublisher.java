@@ -3,17 +3,17 @@ package dev.schemagate.operator.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.core.contract.cel.CelRule;
 import dev.schemagate.core.contract.cel.CelTranslation;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.schemagate.registry.client.ContractVersion;
+import dev.schemagate.registry.client.DataContractFields;
+import dev.schemagate.registry.client.RegisteredSchema;
+import dev.schemagate.registry.client.RegisteredVersion;
+import dev.schemagate.registry.client.RegistryException;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.SchemaSubmission;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +26,11 @@ import org.slf4j.LoggerFactory;
  * (metadata and ruleSet being part of a schema's identity) makes a new version; publishing rules
  * that are already there changes nothing.
  *
- * <p>Speaks the registry's Confluent API directly because the shared registry client has no ruleSet
- * yet.
+ * <p>Goes through the operator's registry client, so its credentials, retries and error mapping
+ * apply (a refused credential is a failure saying so, not an outage).
  */
 public final class CelRulePublisher {
   private static final Logger log = LoggerFactory.getLogger(CelRulePublisher.class);
-  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What publishing did. */
@@ -49,21 +48,15 @@ public final class CelRulePublisher {
     record Failed(String reason) implements Outcome {}
   }
 
-  private final Optional<URI> registry;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final Optional<SchemaRegistryClient> registry;
 
-  public CelRulePublisher(String registryUrl, Duration timeout) {
-    this.registry =
-        Optional.of(URI.create(registryUrl.endsWith("/") ? registryUrl : registryUrl + "/"));
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  /** Publishes through this client (shared, not closed here). */
+  public CelRulePublisher(SchemaRegistryClient registry) {
+    this.registry = Optional.of(registry);
   }
 
   private CelRulePublisher() {
     this.registry = Optional.empty();
-    this.timeout = Duration.ZERO;
-    this.http = null;
   }
 
   /** A publisher that publishes nothing (tests and callers without a registry URL). */
@@ -97,55 +90,39 @@ public final class CelRulePublisher {
     if (registry.isEmpty()) {
       return new Outcome.Skipped("no registry configured for publishing CEL rules");
     }
+    SchemaRegistryClient client = registry.get();
     try {
-      String path = "subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions";
-      HttpResponse<String> latestResponse =
-          send(HttpRequest.newBuilder(uri(path + "/latest")).GET());
-      if (latestResponse.statusCode() != 200) {
+      Optional<ContractVersion> found = client.latestWithContract(subject);
+      if (found.isEmpty()) {
         return new Outcome.Failed(
-            "reading the latest version of '%s' answered %d %s"
-                .formatted(subject, latestResponse.statusCode(), latestResponse.body()));
+            "subject '%s' has no version in the registry (404)".formatted(subject));
       }
-      JsonNode latest = JSON.readTree(latestResponse.body());
-      int version = latest.path("version").asInt();
-      if (!latest.path("schema").asText().equals(schemaText)) {
+      RegisteredSchema latest = found.get().schema();
+      DataContractFields contract = found.get().contract();
+      if (!latest.schema().equals(schemaText)) {
         return new Outcome.Skipped(
             "version %d of '%s' holds another schema than the contract was checked against"
-                .formatted(version, subject));
+                .formatted(latest.version(), subject));
       }
-      ObjectNode ruleSet = withRules(latest.path("ruleSet"), translation);
-      if (ruleSet.equals(latest.path("ruleSet"))
-          || (ruleSet.isEmpty() && latest.path("ruleSet").isMissingNode())) {
-        return new Outcome.Unchanged(version);
+      JsonNode existing = contract.ruleSet().orElse(MissingNode.getInstance());
+      ObjectNode ruleSet = withRules(existing, translation);
+      if (ruleSet.equals(existing) || (ruleSet.isEmpty() && existing.isMissingNode())) {
+        return new Outcome.Unchanged(latest.version());
       }
-      ObjectNode body = JSON.createObjectNode();
-      for (String field : new String[] {"schema", "schemaType", "references", "metadata"}) {
-        if (latest.has(field)) {
-          body.set(field, latest.get(field));
-        }
-      }
-      body.set("ruleSet", ruleSet);
-      HttpResponse<String> registered =
-          send(
-              HttpRequest.newBuilder(uri(path))
-                  .header("Content-Type", CONTENT_TYPE)
-                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-      if (registered.statusCode() != 200) {
-        return new Outcome.Failed(
-            "registering '%s' with %d CEL rule(s) answered %d %s"
-                .formatted(
-                    subject,
-                    translation.rules().size(),
-                    registered.statusCode(),
-                    registered.body()));
-      }
-      int newVersion = JSON.readTree(registered.body()).path("version").asInt();
-      return new Outcome.Published(newVersion, translation.rules().size());
-    } catch (IOException e) {
-      return new Outcome.Failed("registry unreachable: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome.Failed("interrupted");
+      RegisteredVersion registered =
+          client.registerWithContract(
+              subject,
+              new SchemaSubmission(latest.format(), latest.schema(), latest.references()),
+              contract.withRuleSet(Optional.of(ruleSet)));
+      return new Outcome.Published(registered.version(), translation.rules().size());
+    } catch (RegistryException e) {
+      return new Outcome.Failed(
+          switch (e.reason()) {
+            case UNAVAILABLE -> "registry unreachable: " + e.getMessage();
+            case NOT_AUTHORIZED ->
+                "the registry refused the operator's credentials or role: " + e.getMessage();
+            default -> "the registry refused: " + e.getMessage();
+          });
     }
   }
 
@@ -168,16 +145,5 @@ public final class CelRulePublisher {
       ruleSet.set("domainRules", domainRules);
     }
     return ruleSet;
-  }
-
-  private URI uri(String path) {
-    return registry.orElseThrow().resolve(path);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return http.send(
-        request.timeout(timeout).header("Accept", CONTENT_TYPE).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

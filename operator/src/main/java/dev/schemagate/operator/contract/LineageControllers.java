@@ -7,6 +7,7 @@ import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.promotion.PromotionReconciler;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.Notifier;
+import dev.schemagate.registry.client.RegistryAccess;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.lineage.LineageClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,7 +38,13 @@ public final class LineageControllers implements AutoCloseable {
       SchemaRegistryClient registry,
       OperatorConfig config) {
     return register(
-        operator, kubernetes, registry, config.operator(), config.lineage(), config.promotions());
+        operator,
+        kubernetes,
+        registry,
+        config.operator(),
+        config.lineage(),
+        config.promotions(),
+        config.registryAccess());
   }
 
   public static LineageControllers register(
@@ -46,13 +53,15 @@ public final class LineageControllers implements AutoCloseable {
       SchemaRegistryClient registry,
       OperatorSettings settings,
       LineageSettings lineageSettings,
-      PromotionSettings promotionSettings) {
+      PromotionSettings promotionSettings,
+      RegistryAccess access) {
     Clock clock = Clock.systemUTC();
     // The lineage API usually lives in the same registry: share its client then.
     SchemaRegistryClient lineageRegistry =
         lineageSettings.lineageUrl().equals(settings.registryUrl())
             ? registry
             : SchemaRegistryClient.builder(lineageSettings.lineageUrl())
+                .access(access)
                 .requestTimeout(settings.registryTimeout())
                 .maxBlock(settings.registryTimeout().multipliedBy(2))
                 .build();
@@ -64,11 +73,11 @@ public final class LineageControllers implements AutoCloseable {
             registry,
             lineage,
             lineageSettings,
-            new Checkpoints(settings.registryUrl(), settings.registryTimeout()),
+            new Checkpoints(registry.checkpoints()),
             settings.retryInterval(),
             settings.useSsa(),
             clock,
-            new CelRulePublisher(settings.registryUrl(), settings.registryTimeout()));
+            new CelRulePublisher(registry));
     var promotions =
         new PromotionReconciler(
             kubernetes,

@@ -60,7 +60,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
       boolean useSsa,
       Clock clock) {
     this.settings = settings;
-    this.registries = new Registries(settings.registryTimeout());
+    this.registries = new Registries(settings.registryTimeout(), settings.registryAccess());
     this.evaluator =
         new PromotionEvaluator(
             kubernetes,

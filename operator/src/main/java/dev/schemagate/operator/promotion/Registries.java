@@ -1,5 +1,6 @@
 package dev.schemagate.operator.promotion;
 
+import dev.schemagate.registry.client.RegistryAccess;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.Map;
@@ -7,15 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One registry client per environment URL, made on first use and kept (so connections are reused);
- * closed with the controller. Short budgets: a promotion reports an outage and retries rather than
- * holding a reconcile thread.
+ * closed with the controller. Each carries the operator's credentials, read once at start-up. Short
+ * budgets: a promotion reports an outage and retries rather than holding a reconcile thread.
  */
 final class Registries implements AutoCloseable {
   private final Duration timeout;
+  private final RegistryAccess access;
   private final Map<String, SchemaRegistryClient> clients = new ConcurrentHashMap<>();
 
-  Registries(Duration timeout) {
+  Registries(Duration timeout, RegistryAccess access) {
     this.timeout = timeout;
+    this.access = access;
   }
 
   SchemaRegistryClient of(String url) {
@@ -23,6 +26,7 @@ final class Registries implements AutoCloseable {
         url,
         u ->
             SchemaRegistryClient.builder(u)
+                .access(access)
                 .requestTimeout(timeout)
                 .maxBlock(timeout)
                 .backoff(Duration.ofMillis(50), Duration.ofMillis(200))

@@ -11,16 +11,22 @@ import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.core.schema.Schemas;
 import dev.schemagate.operator.contract.CelRulePublisher.Outcome;
+import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.server.RegistryConfig;
 import dev.schemagate.registry.server.RunningRegistry;
+import dev.schemagate.registry.server.security.PasswordCheck;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing translated CEL rules into a real registry's ruleSet. */
 class CelRulePublisherTest {
@@ -29,14 +35,17 @@ class CelRulePublisherTest {
   private static final String SCHEMA =
       "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"currency\",\"type\":\"string\"}]}";
   private static RunningRegistry registry;
+  private static SchemaRegistryClient client;
 
   @BeforeAll
   static void start() {
     registry = RegistryConfig.forTests().start();
+    client = SchemaRegistryClient.builder(registry.url()).build();
   }
 
   @AfterAll
   static void stop() {
+    client.close();
     registry.close();
   }
 
@@ -77,7 +86,7 @@ class CelRulePublisherTest {
             .put("schema", SCHEMA)
             .set("ruleSet", JSON.readTree("{\"domainRules\":[" + foreign + "]}"))
             .toString());
-    CelRulePublisher publisher = new CelRulePublisher(registry.url(), Duration.ofSeconds(5));
+    CelRulePublisher publisher = new CelRulePublisher(client);
 
     assertThat(publisher.publish(subject, SCHEMA, translation("EUR,USD")))
         .isEqualTo(new Outcome.Published(2, 1));
@@ -110,17 +119,60 @@ class CelRulePublisherTest {
         "POST",
         "/subjects/" + subject + "/versions",
         JSON.createObjectNode().put("schema", SCHEMA).toString());
-    CelRulePublisher publisher = new CelRulePublisher(registry.url(), Duration.ofSeconds(5));
+    CelRulePublisher publisher = new CelRulePublisher(client);
     assertThat(publisher.publish(subject, "{\"type\":\"string\"}", translation("EUR")))
         .isInstanceOf(Outcome.Skipped.class);
     assertThat(publisher.publish("nobody-" + System.nanoTime(), SCHEMA, translation("EUR")))
         .isInstanceOfSatisfying(Outcome.Failed.class, f -> assertThat(f.reason()).contains("404"));
-    assertThat(
-            new CelRulePublisher("http://127.0.0.1:1", Duration.ofSeconds(2))
-                .publish(subject, SCHEMA, translation("EUR")))
-        .isInstanceOfSatisfying(
-            Outcome.Failed.class, f -> assertThat(f.reason()).contains("unreachable"));
+    try (SchemaRegistryClient unreachable =
+        SchemaRegistryClient.builder("http://127.0.0.1:1")
+            .maxBlock(Duration.ofSeconds(2))
+            .failFastFor(Duration.ZERO)
+            .build()) {
+      assertThat(new CelRulePublisher(unreachable).publish(subject, SCHEMA, translation("EUR")))
+          .isInstanceOfSatisfying(
+              Outcome.Failed.class, f -> assertThat(f.reason()).contains("unreachable"));
+    }
     assertThat(CelRulePublisher.disabled().publish(subject, SCHEMA, translation("EUR")))
         .isInstanceOf(Outcome.Skipped.class);
+  }
+
+  @Test
+  void shouldPublishWithTheOperatorsCredentialsAndSayWhenTheyAreRefused(@TempDir Path dir)
+      throws Exception {
+    Path authFile = dir.resolve("auth.yaml");
+    Files.writeString(
+        authFile,
+        """
+        users:
+          - name: schemagate-platform
+            passwordHash: "%s"
+            grants: [{role: admin}]
+        """
+            .formatted(PasswordCheck.hash("right".toCharArray())));
+    String subject = "orders-" + System.nanoTime() + "-value";
+    try (RunningRegistry secured =
+            RegistryConfig.forTests().security(SecurityConfig.NONE.withAuthFile(authFile)).start();
+        SchemaRegistryClient operator =
+            SchemaRegistryClient.builder(secured.url())
+                .basicAuth("schemagate-platform", "right")
+                .build();
+        SchemaRegistryClient wrong =
+            SchemaRegistryClient.builder(secured.url())
+                .basicAuth("schemagate-platform", "wrong")
+                .maxBlock(Duration.ofSeconds(5))
+                .build()) {
+      operator.register(
+          subject,
+          dev.schemagate.registry.client.SchemaSubmission.of(SchemaFormat.AVRO, SCHEMA),
+          false);
+
+      assertThat(new CelRulePublisher(operator).publish(subject, SCHEMA, translation("EUR")))
+          .isEqualTo(new Outcome.Published(2, 1));
+      assertThat(new CelRulePublisher(wrong).publish(subject, SCHEMA, translation("USD")))
+          .isInstanceOfSatisfying(
+              Outcome.Failed.class,
+              f -> assertThat(f.reason()).contains("refused the operator's credentials"));
+    }
   }
 }

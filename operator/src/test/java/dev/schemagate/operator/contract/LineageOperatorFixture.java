@@ -10,6 +10,7 @@ import dev.schemagate.operator.OperatorFixture;
 import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.NotificationSettings;
+import dev.schemagate.registry.client.RegistryAccess;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.client.SchemaSubmission;
 import dev.schemagate.registry.server.RegistryConfig;
@@ -98,7 +99,8 @@ public final class LineageOperatorFixture implements AutoCloseable {
                 Optional.of(URI.create(hooksUrl + "/pagerduty")),
                 Optional.of("routing-key-1"),
                 4,
-                Duration.ofMillis(50)));
+                Duration.ofMillis(50)),
+            RegistryAccess.none());
     operator =
         new Operator(
             o ->
@@ -108,7 +110,13 @@ public final class LineageOperatorFixture implements AutoCloseable {
                     .checkingCRDAndValidateLocalModel(false));
     controllers =
         LineageControllers.register(
-            operator, kubernetes, base.registry, settings, lineage, promotions);
+            operator,
+            kubernetes,
+            base.registry,
+            settings,
+            lineage,
+            promotions,
+            RegistryAccess.none());
     operator.start();
   }
 

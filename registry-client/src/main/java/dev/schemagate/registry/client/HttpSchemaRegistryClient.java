@@ -14,6 +14,7 @@ import dev.schemagate.registry.client.ConfluentBodies.SchemaAnswer;
 import dev.schemagate.registry.client.ConfluentBodies.SchemaRequest;
 import dev.schemagate.registry.client.RegistryException.Reason;
 import dev.schemagate.registry.client.RegistryTransport.Response;
+import dev.schemagate.registry.client.checkpoint.CheckpointClient;
 import dev.schemagate.registry.client.lineage.LineageClient;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * subject's version, an id for registered content) are cached without expiry; "latest" is cached
  * for {@code latestTtl}, then revalidated with {@code If-None-Match} when the server sent an ETag,
  * and served stale while the registry is unavailable.
+ *
+ * <p>Over 400 lines because it is the one place each typed Confluent call meets its cache entry and
+ * the shared error mapping; calls that carry untyped JSON documents live in {@link
+ * HttpContractCalls} (data contracts, checkpoints) and {@link HttpLineageClient}.
  */
 final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private static final Logger log = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
@@ -48,6 +53,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpClient http;
   private final RegistryTransport transport;
   private final LineageClient lineage;
+  private final HttpContractCalls contracts;
   private final long latestTtlNanos;
   private final Cache<Integer, SchemaSubmission> schemasById;
   private final Cache<Registration, Integer> registeredIds;
@@ -65,6 +71,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     this.http = client.build();
     this.transport = new RegistryTransport(urls, http, settings);
     this.lineage = new HttpLineageClient(transport, json);
+    this.contracts = new HttpContractCalls(transport, json);
     this.latestTtlNanos = settings.latestTtl().toNanos();
     this.schemasById = cache(settings);
     this.registeredIds = cache(settings);
@@ -135,6 +142,25 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     Response answered = response;
     return RegistryMode.parse(mode)
         .orElseThrow(() -> malformed(what, answered, "unknown mode " + mode));
+  }
+
+  @Override
+  public Optional<ContractVersion> latestWithContract(String subject) throws RegistryException {
+    return contracts.latestWithContract(subject);
+  }
+
+  @Override
+  public RegisteredVersion registerWithContract(
+      String subject, SchemaSubmission schema, DataContractFields contract)
+      throws RegistryException {
+    RegisteredVersion registration = contracts.registerWithContract(subject, schema, contract);
+    latestBySubject.invalidate(subject);
+    return registration;
+  }
+
+  @Override
+  public CheckpointClient checkpoints() {
+    return contracts;
   }
 
   @Override

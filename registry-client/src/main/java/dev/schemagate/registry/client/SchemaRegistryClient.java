@@ -1,6 +1,7 @@
 package dev.schemagate.registry.client;
 
 import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.registry.client.checkpoint.CheckpointClient;
 import dev.schemagate.registry.client.lineage.LineageClient;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,27 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   /** DELETE /subjects/{subject} (soft, or permanent): the versions deleted. */
   List<Integer> deleteSubject(String subject, boolean permanent) throws RegistryException;
+
+  /**
+   * GET /subjects/{subject}/versions/latest with Confluent's data-contract fields ({@code
+   * metadata}, {@code ruleSet}), always asked of the registry (never from the "latest" cache), for
+   * a read-modify-register of the contract.
+   */
+  Optional<ContractVersion> latestWithContract(String subject) throws RegistryException;
+
+  /**
+   * POST /subjects/{subject}/versions with {@code metadata} and {@code ruleSet}: both are part of a
+   * version's identity, so the same schema with another ruleSet makes a new version.
+   */
+  RegisteredVersion registerWithContract(
+      String subject, SchemaSubmission schema, DataContractFields contract)
+      throws RegistryException;
+
+  /**
+   * The checkpoint API of the same registry ({@code /api/v1/checkpoints}), over this client's
+   * connections and settings.
+   */
+  CheckpointClient checkpoints();
 
   /**
    * The lineage API of the same registry, over this client's connections and settings; closing this

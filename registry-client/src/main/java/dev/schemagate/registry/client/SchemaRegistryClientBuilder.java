@@ -145,6 +145,13 @@ public final class SchemaRegistryClientBuilder {
     return this;
   }
 
+  /** The credentials and CA a server read into its configuration at start-up. */
+  public SchemaRegistryClientBuilder access(RegistryAccess access) {
+    credentials(access.credentials());
+    access.caFile().ifPresent(this::caFile);
+    return this;
+  }
+
   /**
    * Credentials and CA from the shared variables: {@code SCHEMAGATE_REGISTRY_USER}, {@code
    * SCHEMAGATE_REGISTRY_PASSWORD}, {@code SCHEMAGATE_REGISTRY_TOKEN_FILE}, {@code

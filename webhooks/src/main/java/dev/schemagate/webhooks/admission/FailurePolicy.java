@@ -17,6 +17,9 @@ public enum FailurePolicy {
     String what =
         switch (failure.reason()) {
           case REGISTRY_UNAVAILABLE -> "the schema registry";
+          case REGISTRY_NOT_AUTHORIZED ->
+              "the schema registry refused the webhooks' credentials (check"
+                  + " SCHEMAGATE_REGISTRY_USER/PASSWORD or the token file and the user's role)";
           case KUBERNETES_UNAVAILABLE -> "the Kubernetes API";
           case INTERNAL -> "the webhook itself";
         };
@@ -24,9 +27,12 @@ public enum FailurePolicy {
       case CLOSED ->
           Decision.deny(
               DenialReason.UNAVAILABLE,
-              "cannot check this change: %s failed (%s); the webhook fails closed, so"
+              failure.reason() == WebhookException.Reason.REGISTRY_NOT_AUTHORIZED
+                  ? "cannot check this change: %s: %s; the webhook fails closed"
                       .formatted(what, failure.getMessage())
-                  + " retry when it is back");
+                  : "cannot check this change: %s failed (%s); the webhook fails closed, so"
+                          .formatted(what, failure.getMessage())
+                      + " retry when it is back");
       case OPEN ->
           Decision.allow(
               List.of(

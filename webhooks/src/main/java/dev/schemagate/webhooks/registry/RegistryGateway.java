@@ -276,6 +276,13 @@ public final class RegistryGateway implements AutoCloseable {
     if (root instanceof TimeoutException) {
       return unavailable("no answer within " + timeout.toMillis() + " ms", root);
     }
+    if (root instanceof RegistryException refused
+        && refused.reason() == RegistryException.Reason.NOT_AUTHORIZED) {
+      return new WebhookException(
+          WebhookException.Reason.REGISTRY_NOT_AUTHORIZED,
+          "registry " + url + ": " + refused.getMessage(),
+          refused);
+    }
     return unavailable(root.getMessage(), root);
   }
 

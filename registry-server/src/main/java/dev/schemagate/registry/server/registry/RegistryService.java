@@ -24,6 +24,10 @@ import java.util.OptionalInt;
  * Subjects, versions and schemas: the registry's rules over the PostgreSQL store. Each write is one
  * transaction that first locks the subject's row, so versions of a subject are assigned one at a
  * time; the database's unique constraints back that up.
+ *
+ * <p>Over 400 lines since registration became a protocol (a snapshot, the verdict computed with no
+ * connection held, then the locked transaction that applies the data contract's identity and checks
+ * the snapshot still holds): the next change here should move registration into a class of its own.
  */
 public final class RegistryService {
   private final Database database;

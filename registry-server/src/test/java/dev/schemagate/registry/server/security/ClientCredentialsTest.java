@@ -82,7 +82,7 @@ class ClientCredentialsTest {
           .isInstanceOfSatisfying(
               RegistryException.class,
               e -> {
-                assertThat(e.reason()).isEqualTo(RegistryException.Reason.INVALID);
+                assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_AUTHORIZED);
                 assertThat(e.errorCode()).isEqualTo(40101);
               });
     }
@@ -90,7 +90,11 @@ class ClientCredentialsTest {
         SchemaRegistryClient.builder(registry.url()).basicAuth("ci", PASSWORD).build()) {
       assertThatThrownBy(() -> client.register("payments-x", SCHEMA, false))
           .isInstanceOfSatisfying(
-              RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40301));
+              RegistryException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_AUTHORIZED);
+                assertThat(e.errorCode()).isEqualTo(40301);
+              });
     }
   }
 
@@ -105,7 +109,11 @@ class ClientCredentialsTest {
       assertThat(client.subjects()).isNotNull();
       assertThatThrownBy(() -> client.register("client-token", SCHEMA, false))
           .isInstanceOfSatisfying(
-              RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40301));
+              RegistryException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_AUTHORIZED);
+                assertThat(e.errorCode()).isEqualTo(40301);
+              });
 
       Path next = dir.resolve("token.next");
       Files.writeString(next, idp.token("svc-writer"));
