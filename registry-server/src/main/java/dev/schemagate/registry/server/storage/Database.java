@@ -199,13 +199,25 @@ public final class Database implements AutoCloseable {
           "The request holds a value the registry cannot store: " + firstLine(e.getMessage()));
     }
     errors.increment();
-    if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
+    if (connectionLost(e, state)) {
       LOG.warn("no database connection: {}", e.getMessage());
       return new RegistryServerException(
           Reason.STORE_UNAVAILABLE, "The database is not reachable; try again shortly", e);
     }
     LOG.error("database error {}", e.getSQLState(), e);
     return new RegistryServerException(Reason.STORE_ERROR, "Error in the backend data store", e);
+  }
+
+  /**
+   * The database went away rather than refused the work: no connection (08), a server shutting down
+   * or restarting (57P01–57P03), or an I/O failure mid-query (no SQL state, an I/O cause). Which of
+   * these a request sees depends on when PostgreSQL died, so all answer the same 503.
+   */
+  private static boolean connectionLost(SQLException e, String state) {
+    return e instanceof SQLTransientConnectionException
+        || state.startsWith("08")
+        || state.startsWith("57P")
+        || (state.isEmpty() && e.getCause() instanceof java.io.IOException);
   }
 
   private static String firstLine(String message) {
