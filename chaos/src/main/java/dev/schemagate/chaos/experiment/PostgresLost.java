@@ -1,7 +1,6 @@
 package dev.schemagate.chaos.experiment;
 
-import dev.schemagate.chaos.spec.Stage;
-import dev.schemagate.chaos.workload.Events;
+import dev.schemagate.chaos.platform.Restartable;
 import java.util.Map;
 
 /**
@@ -9,8 +8,7 @@ import java.util.Map;
  * from the registry's caches; registrations should fail cleanly (503) and succeed again once the
  * database is back. Producers with cached ids keep going throughout.
  */
-public final class PostgresLost implements Experiment {
-  private volatile long stoppedAtMs;
+public final class PostgresLost extends DependencyLost {
 
   @Override
   public String name() {
@@ -33,12 +31,6 @@ public final class PostgresLost implements Experiment {
   }
 
   @Override
-  public void start(Run run) {
-    run.producer("checkout", Events.SCHEMA_V1, false);
-    run.member("payments-app-0", 0);
-  }
-
-  @Override
   public boolean steady(Map<String, Double> s) {
     return s.getOrDefault("registry_up", 0.0) >= 1
         && s.getOrDefault("registry_write_ok", 0.0) >= 1
@@ -46,24 +38,17 @@ public final class PostgresLost implements Experiment {
   }
 
   @Override
-  public void inject(Run run) {
-    run.platform.postgres().stop();
-    stoppedAtMs = run.timeline.nowMs();
-  }
-
-  @Override
-  public void act(Run run, Stage stage) {
-    if (stage == Stage.CONTAIN) {
-      run.waitFor(
-          () -> run.timeline.nowMs() - stoppedAtMs >= run.scale.faultFor().toMillis(),
-          Long.MAX_VALUE);
-      run.platform.postgres().start();
-      run.timeline.event("restored", "PostgreSQL started again on the same data");
-    }
-  }
-
-  @Override
   public void measure(Run run, Map<String, Double> m) {
     m.putAll(WriteStatuses.measure(run));
+  }
+
+  @Override
+  Restartable dependency(Run run) {
+    return run.platform.postgres();
+  }
+
+  @Override
+  String restored() {
+    return "PostgreSQL started again on the same data";
   }
 }

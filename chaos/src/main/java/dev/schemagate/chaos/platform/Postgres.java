@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A real PostgreSQL (zonky's embedded binaries) on a fixed port and data directory, so it can be
  * stopped under the registry — the fault — and started again on the same data.
  */
-public final class Postgres implements AutoCloseable {
+public final class Postgres implements AutoCloseable, Restartable {
   private final Path dataDir;
   private final int port;
   private EmbeddedPostgres running;

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import redis.embedded.RedisServer;
 
 /** A real redis-server (the binary embedded-redis ships) that can be stopped and started. */
-public final class Redis implements AutoCloseable {
+public final class Redis implements AutoCloseable, Restartable {
   private final int port = Ports.free();
   private RedisServer running;
 

@@ -12,7 +12,7 @@ public final class ConfigException extends IllegalArgumentException {
     this.variable = variable;
   }
 
-  /** The setting at fault, e.g. {@code SCHEMAGATE_RETRY_INTERVAL}. */
+  /** The setting at fault, e.g. {@code SCHEMAGATE_LOG_LEVEL}. */
   public String variable() {
     return variable;
   }
