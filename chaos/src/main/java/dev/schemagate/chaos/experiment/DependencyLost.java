@@ -8,7 +8,7 @@ import dev.schemagate.chaos.workload.Events;
  * A dependency of the registry stops while one producer and one consumer run, and is started again
  * on the same data once the scale's fault time has passed (the Contain stage).
  */
-abstract class DependencyLost implements Experiment {
+abstract sealed class DependencyLost implements Experiment permits PostgresLost, RedisLost {
   private volatile long stoppedAtMs;
 
   /** The component this experiment stops. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * workload, signals, verification by record keys — is in {@link Run}.
  */
 public sealed interface Experiment
-    permits RegistryOutage, DeserializationErrors, ConsumerLag, PostgresLost, RedisLost {
+    permits RegistryOutage, DeserializationErrors, ConsumerLag, DependencyLost {
 
   String name();
 
