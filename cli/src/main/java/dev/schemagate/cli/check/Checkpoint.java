@@ -32,16 +32,22 @@ public final class Checkpoint {
   }
 
   private CheckReport file(CheckPlan plan, Source.File file, Instant start) {
-    if (file.format() == Source.FileFormat.PARQUET) {
-      throw new CheckException(
-          CheckException.Reason.UNSUPPORTED_SOURCE,
-          file.path() + ": Parquet files are not read yet; export to JSON Lines or CSV");
-    }
     if (Files.isDirectory(file.path())) {
       throw new CheckException(CheckException.Reason.NOT_FOUND, file.path() + ": is a directory");
     }
     RowEvaluator evaluator = new RowEvaluator(plan, file.format() == Source.FileFormat.CSV, start);
     String name = file.path().toString();
+    if (file.format() == Source.FileFormat.PARQUET) {
+      if (!Files.isRegularFile(file.path())) {
+        throw new CheckException(CheckException.Reason.NOT_FOUND, name + ": no such file");
+      }
+      if (!Files.isReadable(file.path())) {
+        throw new CheckException(
+            CheckException.Reason.NOT_FOUND, name + ": cannot read: permission denied");
+      }
+      ParquetRows.read(file.path(), name, plan.fields(), evaluator::accept);
+      return report(plan, file, evaluator, start);
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
       if (file.format() == Source.FileFormat.CSV) {
         CsvReader.read(in, name, plan.fields(), evaluator::accept);
@@ -54,6 +60,11 @@ public final class Checkpoint {
       throw new CheckException(
           CheckException.Reason.NOT_FOUND, name + ": cannot read: " + e.getMessage());
     }
+    return report(plan, file, evaluator, start);
+  }
+
+  private CheckReport report(
+      CheckPlan plan, Source.File file, RowEvaluator evaluator, Instant start) {
     return new CheckReport(
         plan.contract(),
         file.display(),

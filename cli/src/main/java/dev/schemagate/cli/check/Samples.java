@@ -1,6 +1,7 @@
 package dev.schemagate.cli.check;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +19,11 @@ final class Samples {
     ObjectNode node = MAPPER.createObjectNode();
     for (String field : fields) {
       Object value = values.apply(field);
-      if (value != Row.MISSING) {
+      if (value instanceof java.time.temporal.Temporal) {
+        node.put(field, value.toString()); // Parquet's Instant and LocalDate, as ISO-8601
+      } else if (value instanceof java.math.BigDecimal decimal) {
+        node.set(field, DecimalNode.valueOf(decimal)); // as written (5000.00), never 5E+3
+      } else if (value != Row.MISSING) {
         node.set(field, MAPPER.valueToTree(value));
       }
     }

@@ -252,7 +252,8 @@ class CheckFileTest {
 
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.jsonl: no such file");
-    assertThat(parquet.err()).contains("Parquet files are not read yet");
+    assertThat(parquet.code()).isEqualTo(2);
+    assertThat(parquet.err()).contains("orders.parquet: not a readable Parquet file");
     assertThat(unknown.err()).contains("cannot tell the file format").contains("--source-format");
     assertThat(noTable.err()).contains("needs --table");
   }
