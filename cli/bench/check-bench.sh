@@ -4,7 +4,8 @@
 # checked against the test contract. ROWS=0 or MEGABYTES=0 skips one. RUNS (default 1) checks the
 # file that many times and prints the median. JSONL_FILE keeps the generated file at that path
 # (and reuses it when it exists) instead of a deleted temp file. BENCH_JAVA_OPTS adds JVM flags
-# (e.g. -XX:StartFlightRecording=...); SKIP_BUILD=1 reuses the last build and classpath. Sibling
+# (e.g. -XX:StartFlightRecording=...); THREADS (default: the cores) reads the file on that many
+# threads; SKIP_BUILD=1 reuses the last build and classpath. Sibling
 # modules come from this tree, never from ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,4 +22,5 @@ ours=cli/target/classes:cli/target/test-classes:core/target/classes:registry-cli
 # shellcheck disable=SC2086
 exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -Drows="${ROWS:-10000000}" \
   -Dmegabytes="${MEGABYTES:-1024}" -Druns="${RUNS:-1}" -Djsonl.file="${JSONL_FILE:-}" \
+  -Dthreads="${THREADS:-$(nproc)}" \
   -cp "$ours:$deps" dev.schemagate.cli.check.CheckBenchmark

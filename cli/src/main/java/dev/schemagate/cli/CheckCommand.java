@@ -100,6 +100,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "The DataContract's namespace (default: the file's, else 'default').")
   String namespace;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads that read a JSON Lines file, each a part of at least 32 MB (default: the"
+              + " available cores; 1: one pass).")
+  Integer threads;
+
   @Mixin RegistryOptions access;
 
   @Override
@@ -111,7 +119,11 @@ final class CheckCommand implements Callable<Integer> {
     try {
       Source parsed =
           Source.parse(source, Optional.ofNullable(table), Optional.ofNullable(sourceFormat));
-      report = new Checkpoint(Clock.systemUTC()).run(plan, parsed);
+      Checkpoint checkpoint =
+          threads == null
+              ? new Checkpoint(Clock.systemUTC())
+              : new Checkpoint(Clock.systemUTC(), threads);
+      report = checkpoint.run(plan, parsed);
     } catch (CheckException e) {
       throw new CliException(CliException.Reason.USAGE, e.getMessage());
     }

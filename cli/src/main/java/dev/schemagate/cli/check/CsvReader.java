@@ -22,6 +22,7 @@ final class CsvReader {
   private CsvReader() {}
 
   static void read(InputStream in, String name, Set<String> fields, Consumer<Row> sink) {
+    String[] names = fields.toArray(String[]::new);
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (MappingIterator<Map<String, String>> records =
         MAPPER.readerFor(Map.class).with(schema).readValues(in)) {
@@ -43,8 +44,8 @@ final class CsvReader {
         sink.accept(
             new Row() {
               @Override
-              public Object get(String path) {
-                return record.containsKey(path) ? record.get(path) : MISSING;
+              public Object get(int slot) {
+                return record.containsKey(names[slot]) ? record.get(names[slot]) : MISSING;
               }
 
               @Override
@@ -54,7 +55,7 @@ final class CsvReader {
 
               @Override
               public String render() {
-                return "line " + recordLine + ": " + Samples.render(fields, this::get);
+                return Samples.render(names, this::get);
               }
             });
       }

@@ -115,25 +115,28 @@ final class ParquetRows {
     }
   }
 
-  /** The current record's wanted fields; reused from record to record. */
+  /** The current record's wanted fields, by slot; reused from record to record. */
   private static final class ParquetRow implements Row {
-    final Set<String> fields;
-    final Map<String, Object> values = new HashMap<>();
+    final String[] names;
+    final Object[] values;
     long record;
 
     ParquetRow(Set<String> fields) {
-      this.fields = fields;
+      this.names = fields.toArray(String[]::new);
+      this.values = new Object[names.length];
     }
 
     void start(long record, Group group, Map<String, Integer> present) {
       this.record = record;
-      values.clear();
-      present.forEach((field, index) -> values.put(field, ParquetValues.field(group, index)));
+      for (int slot = 0; slot < names.length; slot++) {
+        Integer index = present.get(names[slot]);
+        values[slot] = index == null ? MISSING : ParquetValues.field(group, index);
+      }
     }
 
     @Override
-    public Object get(String path) {
-      return values.containsKey(path) ? values.get(path) : MISSING;
+    public Object get(int slot) {
+      return values[slot];
     }
 
     @Override
@@ -142,8 +145,13 @@ final class ParquetRows {
     }
 
     @Override
+    public String unit() {
+      return "record";
+    }
+
+    @Override
     public String render() {
-      return "record " + record + ": " + Samples.render(fields, this::get);
+      return Samples.render(names, this::get);
     }
   }
 }

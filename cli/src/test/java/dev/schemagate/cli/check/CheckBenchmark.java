@@ -82,6 +82,7 @@ public final class CheckBenchmark {
       }
       long size = Files.size(file);
       int runs = Integer.getInteger("runs", 1);
+      int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
       var os =
           (com.sun.management.OperatingSystemMXBean)
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -90,7 +91,7 @@ public final class CheckBenchmark {
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         CheckReport report =
-            new Checkpoint(Clock.systemUTC())
+            new Checkpoint(Clock.systemUTC(), threads)
                 .run(plan, new Source.File(file, Source.FileFormat.JSONL));
         double s = secs(start);
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
@@ -113,8 +114,8 @@ public final class CheckBenchmark {
       List<Double> sorted = walls.stream().sorted().toList();
       double median = sorted.get(sorted.size() / 2);
       System.out.printf(
-          "jsonl median of %d: %.2f s wall = %.0f MB/s (%d cores available)%n",
-          runs, median, size / 1e6 / median, Runtime.getRuntime().availableProcessors());
+          "jsonl median of %d: %.2f s wall = %.0f MB/s (%d threads, %d cores available)%n",
+          runs, median, size / 1e6 / median, threads, Runtime.getRuntime().availableProcessors());
     } finally {
       if (keep.isEmpty()) {
         Files.deleteIfExists(file);
