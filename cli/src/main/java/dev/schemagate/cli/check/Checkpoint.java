@@ -61,7 +61,9 @@ public final class Checkpoint {
       return report(plan, file, evaluator, start);
     }
     try {
-      if (file.format() == Source.FileFormat.CSV) {
+      if (file.format() == Source.FileFormat.CSV && Files.size(file.path()) == 0) {
+        return report(plan, file, evaluator, start); // no header, no rows: as an empty JSON Lines
+      } else if (file.format() == Source.FileFormat.CSV) {
         // one thread: a quoted CSV cell may hold newlines, so the file cannot be cut at one
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
           CsvReader.read(in, name, plan.fields(), evaluator::accept);

@@ -60,7 +60,7 @@ final class CsvReader {
             });
       }
     } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      long at = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       throw JsonLinesReader.malformed(name, at, "not valid CSV: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new CheckException(

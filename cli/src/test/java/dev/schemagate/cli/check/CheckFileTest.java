@@ -128,6 +128,15 @@ class CheckFileTest {
   }
 
   @Test
+  void shouldFailRowCountOnAnEmptyCsvFileRatherThanCallItMalformed() throws Exception {
+    Run run = check(file("orders.csv", ""), "--format", "json");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(rules(run.out()).get("row_count").get("detail").asText())
+        .isEqualTo("0 rows; expected at least 1");
+  }
+
+  @Test
   void shouldNameTheMalformedLineByItsNumber() throws Exception {
     String good = CheckFixtures.cleanJsonLines();
     Run run = check(file("orders.jsonl", good + "{\"orderId\": \"o-9\", \"amount\": \n"));
