@@ -44,21 +44,21 @@ public final class Checkpoint {
   }
 
   private CheckReport file(CheckPlan plan, Source.File file, Instant start) {
-    if (Files.isDirectory(file.path())) {
-      throw new CheckException(CheckException.Reason.NOT_FOUND, file.path() + ": is a directory");
-    }
     RowEvaluator evaluator = new RowEvaluator(plan, file.format() == Source.FileFormat.CSV, start);
     String name = file.path().toString();
     if (file.format() == Source.FileFormat.PARQUET) {
-      if (!Files.isRegularFile(file.path())) {
+      if (!Files.exists(file.path())) {
         throw new CheckException(CheckException.Reason.NOT_FOUND, name + ": no such file");
       }
       if (!Files.isReadable(file.path())) {
         throw new CheckException(
             CheckException.Reason.NOT_FOUND, name + ": cannot read: permission denied");
       }
-      ParquetRows.read(file.path(), name, plan.fields(), evaluator::accept);
+      ParquetRows.read(file.path(), plan.fields(), evaluator::accept); // a file or a directory
       return report(plan, file, evaluator, start);
+    }
+    if (Files.isDirectory(file.path())) {
+      throw new CheckException(CheckException.Reason.NOT_FOUND, file.path() + ": is a directory");
     }
     try {
       if (file.format() == Source.FileFormat.CSV && Files.size(file.path()) == 0) {

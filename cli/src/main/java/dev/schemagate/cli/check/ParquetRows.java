@@ -1,6 +1,7 @@
 package dev.schemagate.cli.check;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -28,11 +30,55 @@ import org.apache.parquet.schema.Type;
 final class ParquetRows {
   private ParquetRows() {}
 
-  static void read(Path path, String name, Set<String> fields, Consumer<Row> sink) {
-    Projection projection = new Projection(fields);
+  /**
+   * Reads a Parquet file, or every part file of a directory (as Spark and Hive write a table:
+   * {@code part-*.parquet}, skipping {@code _SUCCESS}, hidden and {@code .crc} files) in name
+   * order, numbering records across the parts. Errors name the part file.
+   */
+  static void read(Path path, Set<String> fields, Consumer<Row> sink) {
     ParquetRow row = new ParquetRow(fields);
-    long record = 0;
+    long[] record = {0};
+    for (Path file : files(path)) {
+      readFile(file, file.toString(), fields, row, record, sink);
+    }
+  }
+
+  private static List<Path> files(Path path) {
+    if (!Files.isDirectory(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      List<Path> parts =
+          entries
+              .filter(Files::isRegularFile)
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return !n.startsWith(".") && !n.startsWith("_") && !n.endsWith(".crc");
+                  })
+              .sorted()
+              .toList();
+      if (parts.isEmpty()) {
+        throw new CheckException(
+            CheckException.Reason.NOT_FOUND, path + ": a directory without Parquet part files");
+      }
+      return parts;
+    } catch (IOException e) {
+      throw new CheckException(
+          CheckException.Reason.NOT_FOUND, path + ": cannot list: " + e.getMessage());
+    }
+  }
+
+  private static void readFile(
+      Path path,
+      String name,
+      Set<String> fields,
+      ParquetRow row,
+      long[] record,
+      Consumer<Row> sink) {
+    Projection projection = new Projection(fields);
     ParquetConfiguration conf = new PlainParquetConfiguration();
+    boolean opened = false;
     try (ParquetReader<Group> reader =
         new ParquetReader.Builder<Group>(new LocalInputFile(path), conf) {
           @Override
@@ -49,15 +95,16 @@ final class ParquetRows {
           // fails there
           throw unreadable(
               name,
-              record == 0
+              !opened
                   ? "not a readable Parquet file: " + message(e)
-                  : "record " + (record + 1) + ": cannot be read: " + message(e));
+                  : "record " + (record[0] + 1) + ": cannot be read: " + message(e));
         }
+        opened = true;
         if (group == null) {
           break;
         }
-        record++;
-        row.start(record, group, projection.present);
+        record[0]++;
+        row.start(record[0], group, projection.present);
         sink.accept(row);
       }
     } catch (CheckException e) {

@@ -199,6 +199,35 @@ class CheckParquetTest {
   }
 
   @Test
+  void shouldReadADirectoryOfPartFilesAsOneDatasetNumberingRecordsAcrossThem() throws Exception {
+    Path table = Files.createDirectories(dir.resolve("orders.parquet"));
+    ParquetFixtures.write(
+        table.resolve("part-00000.parquet"),
+        ORDERS,
+        CompressionCodecName.SNAPPY,
+        List.of(order("o-1", 100, "EUR", "c-001"), order("o-2", 100, "EUR", "c-002")));
+    ParquetFixtures.write(
+        table.resolve("part-00001.parquet"),
+        ORDERS,
+        CompressionCodecName.SNAPPY,
+        List.of(order("o-2", 100, "EUR", "c-003"))); // repeats an id of the first part
+    Files.writeString(table.resolve("_SUCCESS"), "");
+    Files.writeString(table.resolve(".part-00000.parquet.crc"), "not parquet");
+    Path empty = Files.createDirectories(dir.resolve("empty.parquet"));
+
+    CheckFileTest.Run run = check(CheckFixtures.contract(), table);
+    CheckFileTest.Run none = check(CheckFixtures.contract(), empty);
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    Map<String, JsonNode> rules = CheckFileTest.rules(run.out());
+    assertThat(rules.get("unique(orderId)").get("samples").get(0).asText())
+        .startsWith("record 3: ");
+    assertThat(rules.get("row_count").get("detail").asText()).startsWith("3 rows");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("empty.parquet: a directory without Parquet part files");
+  }
+
+  @Test
   void shouldSayWhenTheParquetFileIsMissing() throws Exception {
     CheckFileTest.Run run = check(CheckFixtures.contract(), dir.resolve("nope.parquet"));
 
