@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code schemagate check --contract FILE|NAME --source SOURCE}: a batch quality checkpoint. Runs
  * the contract's quality rules and the schema's field types over a PostgreSQL table (pushed down to
- * SQL) or a JSON Lines / CSV file (streamed) and reports each rule.
+ * SQL) or a JSON Lines / CSV / Parquet file (streamed) and reports each rule.
  */
 @Command(
     name = "check",
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks a dataset against a DataContract's quality rules and its schema's types.",
       "SOURCE is postgresql://[user[:password]@]host[:port]/db or jdbc:postgresql://... with"
-          + " --table, or a .jsonl/.ndjson/.csv file.",
+          + " --table, or a .jsonl/.ndjson/.csv/.parquet file.",
       "Exit 0 every error rule passed, 1 a rule of severity error failed, 2 invalid input."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -68,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--source-format",
-      paramLabel = "jsonl|csv",
+      paramLabel = "jsonl|csv|parquet",
       description = "The file format when the extension does not say.")
   Source.FileFormat sourceFormat;
 
@@ -100,6 +100,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "The DataContract's namespace (default: the file's, else 'default').")
   String namespace;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Threads that read a JSON Lines file, each a part of at least 32 MB (default: the"
+              + " available cores; 1: one pass).")
+  Integer threads;
+
   @Mixin RegistryOptions access;
 
   @Override
@@ -111,7 +119,11 @@ final class CheckCommand implements Callable<Integer> {
     try {
       Source parsed =
           Source.parse(source, Optional.ofNullable(table), Optional.ofNullable(sourceFormat));
-      report = new Checkpoint(Clock.systemUTC()).run(plan, parsed);
+      Checkpoint checkpoint =
+          threads == null
+              ? new Checkpoint(Clock.systemUTC())
+              : new Checkpoint(Clock.systemUTC(), threads);
+      report = checkpoint.run(plan, parsed);
     } catch (CheckException e) {
       throw new CliException(CliException.Reason.USAGE, e.getMessage());
     }

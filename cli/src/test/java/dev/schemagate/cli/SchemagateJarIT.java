@@ -3,6 +3,7 @@ package dev.schemagate.cli;
 import static dev.schemagate.cli.CompatCommandTest.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.schemagate.cli.check.ParquetFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar itself, as a user runs it: {@code java -jar cli/target/schemagate.jar}. */
 class SchemagateJarIT {
@@ -63,5 +66,45 @@ class SchemagateJarIT {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err().lines().toList())
         .containsExactly("schemagate compat: no-such-file.avsc: no such file");
+  }
+
+  /**
+   * The jar carries only the hadoop classes parquet-java loads (the poms exclude the rest): a check
+   * of Parquet files in every common codec proves none is missing, and that nothing of hadoop's
+   * logs on the way.
+   */
+  @Test
+  void shouldCheckParquetFilesOfEveryCommonCodecFromTheShadedJar(@TempDir Path dir)
+      throws Exception {
+    String contract =
+        Path.of(SchemagateJarIT.class.getResource("check/orders-contract.yaml").toURI()).toString();
+    for (CompressionCodecName codec :
+        List.of(
+            CompressionCodecName.UNCOMPRESSED,
+            CompressionCodecName.SNAPPY,
+            CompressionCodecName.GZIP,
+            CompressionCodecName.ZSTD,
+            CompressionCodecName.LZ4_RAW)) {
+      Path file =
+          ParquetFixtures.write(
+              dir.resolve(codec + ".parquet"),
+              ParquetFixtures.ORDERS,
+              codec,
+              List.of(
+                  ParquetFixtures.order("o-1", 100, "EUR", "c-001"),
+                  ParquetFixtures.order("o-2", 200, "GBP", "c-002")));
+
+      Result result = run("check", "--contract", contract, "--source", file.toString());
+
+      assertThat(result.exitCode()).as(codec + ": " + result.out() + result.err()).isEqualTo(1);
+      // JDK 24+ warns once that hadoop's shaded Guava uses sun.misc.Unsafe; nothing else
+      assertThat(result.err().lines().filter(l -> !l.startsWith("WARNING: ")))
+          .as(codec + ": " + result.err())
+          .isEmpty();
+      assertThat(result.err()).doesNotContain("native access").doesNotContain("System::load");
+      assertThat(result.out()).contains("| `accepted_values(currency)` | error | **FAILED** | 1 |");
+    }
+    Result notParquet = run("check", "--contract", contract, "--source", contract + ".parquet");
+    assertThat(notParquet.exitCode()).isEqualTo(2);
   }
 }

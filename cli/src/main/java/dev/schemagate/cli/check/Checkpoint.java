@@ -3,6 +3,7 @@ package dev.schemagate.cli.check;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
@@ -18,9 +19,20 @@ import java.util.Properties;
  */
 public final class Checkpoint {
   private final Clock clock;
+  private final int threads;
 
+  /** A checkpoint that reads JSON Lines on every available core. */
   public Checkpoint(Clock clock) {
+    this(clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param threads how many threads read a JSON Lines file (parts of at least {@link
+   *     JsonLinesParts#MIN_PART_BYTES} each); 1 reads it in one pass
+   */
+  public Checkpoint(Clock clock, int threads) {
     this.clock = clock;
+    this.threads = Math.max(1, threads);
   }
 
   public CheckReport run(CheckPlan plan, Source source) {
@@ -32,28 +44,44 @@ public final class Checkpoint {
   }
 
   private CheckReport file(CheckPlan plan, Source.File file, Instant start) {
+    RowEvaluator evaluator = new RowEvaluator(plan, file.format() == Source.FileFormat.CSV, start);
+    String name = file.path().toString();
     if (file.format() == Source.FileFormat.PARQUET) {
-      throw new CheckException(
-          CheckException.Reason.UNSUPPORTED_SOURCE,
-          file.path() + ": Parquet files are not read yet; export to JSON Lines or CSV");
+      if (!Files.exists(file.path())) {
+        throw new CheckException(CheckException.Reason.NOT_FOUND, name + ": no such file");
+      }
+      if (!Files.isReadable(file.path())) {
+        throw new CheckException(
+            CheckException.Reason.NOT_FOUND, name + ": cannot read: permission denied");
+      }
+      ParquetRows.read(file.path(), plan.fields(), evaluator::accept); // a file or a directory
+      return report(plan, file, evaluator, start);
     }
     if (Files.isDirectory(file.path())) {
       throw new CheckException(CheckException.Reason.NOT_FOUND, file.path() + ": is a directory");
     }
-    RowEvaluator evaluator = new RowEvaluator(plan, file.format() == Source.FileFormat.CSV, start);
-    String name = file.path().toString();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
-      if (file.format() == Source.FileFormat.CSV) {
-        CsvReader.read(in, name, plan.fields(), evaluator::accept);
+    try {
+      if (file.format() == Source.FileFormat.CSV && Files.size(file.path()) == 0) {
+        return report(plan, file, evaluator, start); // no header, no rows: as an empty JSON Lines
+      } else if (file.format() == Source.FileFormat.CSV) {
+        // one thread: a quoted CSV cell may hold newlines, so the file cannot be cut at one
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+          CsvReader.read(in, name, plan.fields(), evaluator::accept);
+        }
       } else {
-        JsonLinesReader.read(in, name, plan.fields(), evaluator::accept);
+        evaluator = JsonLinesParts.check(file.path(), name, plan, start, threads);
       }
     } catch (NoSuchFileException e) {
       throw new CheckException(CheckException.Reason.NOT_FOUND, name + ": no such file");
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new CheckException(
           CheckException.Reason.NOT_FOUND, name + ": cannot read: " + e.getMessage());
     }
+    return report(plan, file, evaluator, start);
+  }
+
+  private CheckReport report(
+      CheckPlan plan, Source.File file, RowEvaluator evaluator, Instant start) {
     return new CheckReport(
         plan.contract(),
         file.display(),

@@ -22,6 +22,7 @@ final class CsvReader {
   private CsvReader() {}
 
   static void read(InputStream in, String name, Set<String> fields, Consumer<Row> sink) {
+    String[] names = fields.toArray(String[]::new);
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
     try (MappingIterator<Map<String, String>> records =
         MAPPER.readerFor(Map.class).with(schema).readValues(in)) {
@@ -43,8 +44,8 @@ final class CsvReader {
         sink.accept(
             new Row() {
               @Override
-              public Object get(String path) {
-                return record.containsKey(path) ? record.get(path) : MISSING;
+              public Object get(int slot) {
+                return record.containsKey(names[slot]) ? record.get(names[slot]) : MISSING;
               }
 
               @Override
@@ -54,12 +55,12 @@ final class CsvReader {
 
               @Override
               public String render() {
-                return "line " + recordLine + ": " + Samples.render(fields, this::get);
+                return Samples.render(names, this::get);
               }
             });
       }
     } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      long at = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       throw JsonLinesReader.malformed(name, at, "not valid CSV: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new CheckException(

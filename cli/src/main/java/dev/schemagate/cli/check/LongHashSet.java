@@ -35,6 +35,18 @@ final class LongHashSet {
     return true;
   }
 
+  /** Every value in the set, in no particular order. */
+  void forEach(java.util.function.LongConsumer action) {
+    if (hasZero) {
+      action.accept(EMPTY);
+    }
+    for (long v : slots) {
+      if (v != EMPTY) {
+        action.accept(v);
+      }
+    }
+  }
+
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];

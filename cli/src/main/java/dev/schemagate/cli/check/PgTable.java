@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,82 @@ record PgTable(String display, String quoted, Map<String, String> columnTypes) {
     return columnTypes.keySet().stream()
         .filter(c -> c.equalsIgnoreCase(field) || c.equals(snake))
         .findFirst();
+  }
+
+  /**
+   * A dotted field ({@code customer.email}) read from inside a json/jsonb column named by its first
+   * segment, when the table has no column of the whole name.
+   */
+  Optional<JsonPath> jsonPath(String field) {
+    int dot = field.indexOf('.');
+    if (dot <= 0 || column(field).isPresent()) {
+      return Optional.empty();
+    }
+    List<String> keys = List.of(field.substring(dot + 1).split("\\.", -1));
+    if (keys.stream().anyMatch(String::isEmpty)) {
+      return Optional.empty();
+    }
+    return column(field.substring(0, dot))
+        .filter(c -> type(c).equals("json") || type(c).equals("jsonb"))
+        .map(c -> new JsonPath(c, type(c), keys));
+  }
+
+  /**
+   * The SQL that reads a path inside a json/jsonb column. Keys are written as SQL string literals
+   * (quotes doubled; standard_conforming_strings is on since PostgreSQL 9.1), so a key never
+   * becomes SQL; they are not bind parameters because each expression appears in several clauses.
+   */
+  record JsonPath(String column, String pgType, List<String> keys) {
+    private static final String ISO_TIMESTAMP =
+        "'^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$'";
+
+    /** The value as text ({@code ->>} / {@code #>>}): null when absent or JSON null. */
+    String text() {
+      // parenthesised: the rules append casts ({@code ::text}) that would bind to the key
+      return "("
+          + quote(column)
+          + (keys.size() == 1 ? "->>" + literal(keys.get(0)) : "#>>" + path())
+          + ")";
+    }
+
+    /** The value as a number, or null when it is not a JSON number (range skips those). */
+    String number() {
+      String json =
+          quote(column) + (keys.size() == 1 ? "->" + literal(keys.get(0)) : "#>" + path());
+      return "CASE WHEN "
+          + pgType
+          + "_typeof("
+          + json
+          + ") = 'number' THEN ("
+          + text()
+          + ")::numeric END";
+    }
+
+    /** The value as a timestamp when it is ISO-8601 text, else null (freshness skips those). */
+    String timestamp() {
+      return "CASE WHEN "
+          + text()
+          + " ~ "
+          + ISO_TIMESTAMP
+          + " THEN ("
+          + text()
+          + ")::timestamptz END";
+    }
+
+    private String path() {
+      StringBuilder array = new StringBuilder("{");
+      for (String key : keys) {
+        if (array.length() > 1) {
+          array.append(',');
+        }
+        array.append('"').append(key.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+      return literal(array.append('}').toString()) + "::text[]";
+    }
+
+    private static String literal(String text) {
+      return "'" + text.replace("'", "''") + "'";
+    }
   }
 
   String type(String column) {

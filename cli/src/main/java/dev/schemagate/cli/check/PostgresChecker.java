@@ -118,11 +118,13 @@ final class PostgresChecker {
       return Optional.empty();
     }
     Optional<String> column = table.column(check.field().get());
-    if (column.isEmpty()) {
+    Optional<PgTable.JsonPath> path = table.jsonPath(check.field().get());
+    if (column.isEmpty() && path.isEmpty()) {
       return Optional.empty();
     }
-    String c = PgTable.quote(column.get());
-    String pgType = table.type(column.get());
+    // a nested field inside a json/jsonb column is read as text, like a text column
+    String c = path.map(PgTable.JsonPath::text).orElseGet(() -> PgTable.quote(column.get()));
+    String pgType = path.isPresent() ? "text" : table.type(column.get());
     return switch (check.kind()) {
       case TYPE -> {
         if (!PgTable.holds(pgType, check.param("type"))) {
@@ -162,30 +164,33 @@ final class PostgresChecker {
                   List.of(RuleParams.acceptedValues(check.params().get("values")))));
       case REGEX -> Optional.of(counted(check, c + "::text !~ ?", List.of(check.param("pattern"))));
       case RANGE -> {
-        if (!PgTable.holds(pgType, "number")) {
+        if (path.isEmpty() && !PgTable.holds(pgType, "number")) {
           yield Optional.empty();
         }
+        String n = path.map(PgTable.JsonPath::number).orElse(c);
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         RuleParams.asNumber(check.params().get("min"))
             .ifPresent(
                 min -> {
-                  parts.add(c + " < ?");
+                  parts.add(n + " < ?");
                   params.add(min);
                 });
         RuleParams.asNumber(check.params().get("max"))
             .ifPresent(
                 max -> {
-                  parts.add(c + " > ?");
+                  parts.add(n + " > ?");
                   params.add(max);
                 });
         yield Optional.of(counted(check, String.join(" OR ", parts), params));
       }
       case FRESHNESS -> {
         String newest =
-            pgType.startsWith("timestamp")
-                ? "max(" + c + ")::timestamptz"
-                : pgType.equals("bigint") ? "to_timestamp(max(" + c + ") / 1000.0)" : null;
+            path.isPresent()
+                ? "max(" + path.get().timestamp() + ")"
+                : pgType.startsWith("timestamp")
+                    ? "max(" + c + ")::timestamptz"
+                    : pgType.equals("bigint") ? "to_timestamp(max(" + c + ") / 1000.0)" : null;
         yield Optional.ofNullable(newest)
             .map(sql -> new Pushed(check, sql, Optional.empty(), List.of()));
       }
@@ -207,7 +212,12 @@ final class PostgresChecker {
     Optional<String> column = table.column(field);
     String detail =
         column.isEmpty()
-            ? "table " + table.display() + " has no column for field '" + field + "'"
+            ? "table "
+                + table.display()
+                + " has no column for field '"
+                + field
+                + "'"
+                + nested(field)
             : "column "
                 + column.get()
                 + " is "
@@ -219,6 +229,27 @@ final class PostgresChecker {
                         ? "numbers for range"
                         : "timestamps for freshness");
     return new RuleResult(check, RuleResult.Status.FAILED, 1, List.of(), detail);
+  }
+
+  /** Why a dotted field found no json/jsonb column to read it from. */
+  private String nested(String field) {
+    int dot = field.indexOf('.');
+    if (dot <= 0) {
+      return "";
+    }
+    String top = field.substring(0, dot);
+    return table
+        .column(top)
+        .map(
+            c ->
+                ", and its column "
+                    + c
+                    + " is "
+                    + table.type(c)
+                    + ", not json or jsonb, so '"
+                    + field.substring(dot + 1)
+                    + "' cannot be read inside it")
+        .orElse(", nor a json/jsonb column '" + top + "' holding it");
   }
 
   private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {

@@ -6,14 +6,20 @@ interface Row {
   Object MISSING = new Object();
 
   /**
-   * The value at a field path: {@code null}, {@link #MISSING}, a String, Long, Double, Boolean, or
-   * a container ({@code JsonNode}) for objects and arrays.
+   * The value of the {@code slot}-th top-level field of {@link CheckPlan#fields()}: {@code null},
+   * {@link #MISSING}, a String, Long, Double, Boolean, (Parquet) a BigDecimal, Instant or
+   * LocalDate, or a container ({@code JsonNode}) for objects and arrays.
    */
-  Object get(String path);
+  Object get(int slot);
 
-  /** The line the record starts on, counted from 1. */
+  /** Where the record starts: its line (text files) or record number, counted from 1. */
   long line();
 
-  /** One line for a report's samples. */
+  /** What {@link #line()} counts: {@code line} or {@code record}. */
+  default String unit() {
+    return "line";
+  }
+
+  /** The fields the rules read, as one JSON object, for a report's samples. */
   String render();
 }

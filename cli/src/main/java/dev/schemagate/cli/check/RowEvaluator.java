@@ -1,5 +1,6 @@
 package dev.schemagate.cli.check;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.contract.RuleParams;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Applies a {@link CheckPlan} to rows streamed from a file, one pass, keeping only counters, the
- * first samples of each failure and (for {@code unique}) one 64-bit hash per distinct value.
+ * first samples of each failure and (for {@code unique}) one 64-bit hash per distinct value. Two
+ * evaluators of consecutive parts of a file {@link #merge} into what one evaluator of the whole
+ * would hold, except the sample rows of values repeated across parts (see {@link #merge}).
  */
 final class RowEvaluator {
   private final List<Tally> tallies = new ArrayList<>();
@@ -26,17 +29,51 @@ final class RowEvaluator {
   RowEvaluator(CheckPlan plan, boolean textual, Instant now) {
     this.textual = textual;
     this.now = now;
-    plan.checks().forEach(c -> tallies.add(new Tally(c)));
+    List<String> slots = List.copyOf(plan.fields());
+    plan.checks().forEach(c -> tallies.add(new Tally(c, slots)));
   }
 
   void accept(Row row) {
     rows++;
     for (Tally tally : tallies) {
-      if (tally.check.field().isPresent() && tally.fails(value(row, tally.check.field().get()))) {
+      if (tally.slot >= 0 && tally.fails(tally.value(row))) {
         tally.failing++;
         if (tally.samples.size() < RuleResult.MAX_SAMPLES) {
-          tally.samples.add(row.render());
+          tally.samples.add(new Sample(row.unit(), row.line(), row.render()));
         }
+      }
+    }
+  }
+
+  /**
+   * Adds what {@code next}, the evaluator of the part of the file right after this one's, counted;
+   * its lines are numbered from {@code lineOffset} + 1. {@code unique} stays exact: a hash of
+   * {@code next} already here is one more duplicate. Such a duplicate's row is in {@code next}'s
+   * part but was not known to repeat there, so it has no sample row; the result says so.
+   */
+  void merge(RowEvaluator next, long lineOffset) {
+    rows += next.rows;
+    for (int i = 0; i < tallies.size(); i++) {
+      Tally mine = tallies.get(i);
+      Tally theirs = next.tallies.get(i);
+      mine.failing += theirs.failing;
+      for (Sample sample : theirs.samples) {
+        if (mine.samples.size() < RuleResult.MAX_SAMPLES) {
+          mine.samples.add(new Sample(sample.unit(), sample.line() + lineOffset, sample.body()));
+        }
+      }
+      if (theirs.newest != null && (mine.newest == null || theirs.newest.isAfter(mine.newest))) {
+        mine.newest = theirs.newest;
+      }
+      if (mine.seen != null) {
+        mine.acrossParts += theirs.acrossParts;
+        theirs.seen.forEach(
+            hash -> {
+              if (!mine.seen.add(hash)) {
+                mine.failing++;
+                mine.acrossParts++;
+              }
+            });
       }
     }
   }
@@ -49,39 +86,19 @@ final class RowEvaluator {
     return tallies.stream().map(Tally::result).toList();
   }
 
-  /** A nested path ({@code customer.email}) walks into the top-level field's object. */
-  private static Object value(Row row, String path) {
-    int dot = path.indexOf('.');
-    if (dot < 0) {
-      return row.get(path);
+  private record Sample(String unit, long line, String body) {
+    String render() {
+      return unit + " " + line + ": " + body;
     }
-    Object top = row.get(path.substring(0, dot));
-    if (!(top instanceof JsonNode node)) {
-      return top == null ? null : Row.MISSING;
-    }
-    JsonNode at = node.at("/" + path.substring(dot + 1).replace(".", "/"));
-    if (at.isMissingNode()) {
-      return Row.MISSING;
-    }
-    if (at.isNull()) {
-      return null;
-    }
-    if (at.isIntegralNumber()) {
-      return at.asLong();
-    }
-    if (at.isNumber()) {
-      return at.asDouble();
-    }
-    if (at.isBoolean()) {
-      return at.asBoolean();
-    }
-    return at.isTextual() ? at.asText() : at;
   }
 
   private final class Tally {
     final RuleCheck check;
-    final List<String> samples = new ArrayList<>();
+    final int slot; // of the top-level field in CheckPlan.fields(); -1 for dataset rules
+    final JsonPointer nested; // the rest of a dotted path, inside the top-level value
+    final List<Sample> samples = new ArrayList<>();
     long failing;
+    long acrossParts; // unique: duplicates found only when parts were merged
     // per-kind state, set up once
     Set<String> accepted;
     Pattern pattern;
@@ -92,8 +109,13 @@ final class RowEvaluator {
     String type; // lower case, looked up once rather than per row
     boolean alwaysPresent;
 
-    Tally(RuleCheck check) {
+    Tally(RuleCheck check, List<String> slots) {
       this.check = check;
+      String path = check.field().orElse("");
+      int dot = path.indexOf('.');
+      this.slot = check.field().isEmpty() ? -1 : slots.indexOf(CheckPlan.topLevel(path));
+      this.nested =
+          dot < 0 ? null : JsonPointer.compile("/" + path.substring(dot + 1).replace(".", "/"));
       switch (check.kind()) {
         case ACCEPTED_VALUES ->
             accepted = new HashSet<>(RuleParams.acceptedValues(check.params().get("values")));
@@ -109,6 +131,34 @@ final class RowEvaluator {
         }
         default -> {}
       }
+    }
+
+    /** A nested path ({@code customer.email}) walks into the top-level field's object. */
+    Object value(Row row) {
+      Object top = row.get(slot);
+      if (nested == null) {
+        return top;
+      }
+      if (!(top instanceof JsonNode node)) {
+        return top == null ? null : Row.MISSING;
+      }
+      JsonNode at = node.at(nested);
+      if (at.isMissingNode()) {
+        return Row.MISSING;
+      }
+      if (at.isNull()) {
+        return null;
+      }
+      if (at.isIntegralNumber()) {
+        return at.asLong();
+      }
+      if (at.isNumber()) {
+        return at.asDouble();
+      }
+      if (at.isBoolean()) {
+        return at.asBoolean();
+      }
+      return at.isTextual() ? at.asText() : at;
     }
 
     boolean fails(Object value) {
@@ -138,11 +188,26 @@ final class RowEvaluator {
     }
 
     RuleResult result() {
-      return switch (check.kind()) {
-        case ROW_COUNT -> Verdicts.rowCount(check, rows, min, max);
-        case FRESHNESS -> Verdicts.freshness(check, Optional.ofNullable(newest), now);
-        default -> Verdicts.counted(check, failing, samples);
-      };
+      RuleResult result =
+          switch (check.kind()) {
+            case ROW_COUNT -> Verdicts.rowCount(check, rows, min, max);
+            case FRESHNESS -> Verdicts.freshness(check, Optional.ofNullable(newest), now);
+            default ->
+                Verdicts.counted(check, failing, samples.stream().map(Sample::render).toList());
+          };
+      if (acrossParts == 0 || samples.size() >= RuleResult.MAX_SAMPLES) {
+        return result;
+      }
+      return new RuleResult(
+          check,
+          result.status(),
+          result.failing(),
+          result.samples(),
+          result.detail()
+              + "; "
+              + acrossParts
+              + " of them repeat a value first seen in an earlier part of the file (read in"
+              + " parallel) and have no sample row: --threads 1 shows them");
     }
   }
 

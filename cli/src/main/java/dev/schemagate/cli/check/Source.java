@@ -58,7 +58,7 @@ public sealed interface Source {
           "'"
               + source.split("://")[0]
               + "' sources are not read; use a PostgreSQL"
-              + " URL or a file (.jsonl, .csv)");
+              + " URL or a file (.jsonl, .csv, .parquet)");
     }
     if (table.isPresent()) {
       throw new CheckException(
@@ -73,7 +73,7 @@ public sealed interface Source {
                     unsupported(
                         source
                             + ": cannot tell the file format from its name; say"
-                            + " --source-format jsonl|csv"));
+                            + " --source-format jsonl|csv|parquet"));
     return new File(path, resolved);
   }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Whether a file value has a schema type, and the conversions the rules need. JSON values are
  * judged strictly (a number must be a number); CSV cells are all text, so there a value has a type
- * when its text parses as one.
+ * when its text parses as one; Parquet values arrive typed ({@link ParquetValues}): an Instant is a
+ * timestamp, a LocalDate a date, a BigDecimal a decimal number.
  */
 final class ValueTypes {
   private ValueTypes() {}
@@ -91,6 +92,12 @@ final class ValueTypes {
    * A point in time: ISO-8601 with an offset, or without one (read as UTC), or epoch milliseconds.
    */
   static Optional<Instant> instant(Object value) {
+    if (value instanceof Instant instant) {
+      return Optional.of(instant); // a Parquet TIMESTAMP
+    }
+    if (value instanceof LocalDate date) {
+      return Optional.of(date.atStartOfDay(ZoneOffset.UTC).toInstant()); // a Parquet DATE
+    }
     if (value instanceof Long millis) {
       return Optional.of(Instant.ofEpochMilli(millis));
     }
@@ -118,6 +125,9 @@ final class ValueTypes {
   }
 
   private static boolean date(Object value) {
+    if (value instanceof LocalDate) {
+      return true; // a Parquet DATE
+    }
     if (value instanceof Long) {
       return true; // Avro date: days since the epoch
     }
@@ -134,6 +144,9 @@ final class ValueTypes {
 
   /** The text a rule compares (accepted_values, regex, unique). */
   static String text(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString(); // a Parquet DECIMAL, as written: 10.50, never 1.05E+1
+    }
     return value instanceof JsonNode node ? node.toString() : String.valueOf(value);
   }
 }

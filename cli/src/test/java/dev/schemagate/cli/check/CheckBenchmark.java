@@ -74,46 +74,71 @@ public final class CheckBenchmark {
   }
 
   private static void file(CheckPlan plan, long megabytes) throws Exception {
-    Path file = Files.createTempFile("schemagate-bench", ".jsonl");
+    String keep = System.getProperty("jsonl.file", "");
+    Path file = keep.isEmpty() ? Files.createTempFile("schemagate-bench", ".jsonl") : Path.of(keep);
     try {
-      Instant now = Instant.now();
-      long i = 0;
-      try (BufferedWriter out = Files.newBufferedWriter(file)) {
-        long bytes = 0;
-        while (bytes < megabytes * 1024 * 1024) {
-          String line =
-              "{\"orderId\":\"o-%d\",\"amount\":%d.5,\"currency\":\"%s\",\"customerId\":\"c-%03d\","
-                      .formatted(i, i % 1000, i % 2 == 0 ? "EUR" : "USD", i % 1000)
-                  + "\"placedAt\":\""
-                  + now.minusMillis(i) // a different timestamp per row, as real data has
-                  + "\",\"note\":null,\"lines\":[{\"sku\":\"s-1\",\"qty\":2},{\"sku\":\"s-2\",\"qty\":1}]}\n";
-          out.write(line);
-          bytes += line.length();
-          i++;
-        }
+      if (keep.isEmpty() || !Files.exists(file)) {
+        write(file, megabytes);
       }
       long size = Files.size(file);
-      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      long cpu = threads.getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      CheckReport report =
-          new Checkpoint(Clock.systemUTC())
-              .run(plan, new Source.File(file, Source.FileFormat.JSONL));
-      double s = secs(start);
-      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-      // on a shared machine the wall clock includes waiting for a core; CPU time does not
+      int runs = Integer.getInteger("runs", 1);
+      int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      List<Double> walls = new java.util.ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        CheckReport report =
+            new Checkpoint(Clock.systemUTC(), threads)
+                .run(plan, new Source.File(file, Source.FileFormat.JSONL));
+        double s = secs(start);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        walls.add(s);
+        // on a shared machine the wall clock includes waiting for a core; CPU time does not
+        // (process CPU: every checking thread, plus the JVM's own, e.g. the collector)
+        System.out.printf(
+            "jsonl run %d: %,d bytes, %,d rows checked in %.2f s wall = %.0f MB/s; %.2f s CPU"
+                + " (process) = %.0f MB/s per core; load average %.1f; verdict %s%n",
+            run,
+            size,
+            report.rows(),
+            s,
+            size / 1e6 / s,
+            cpuSeconds,
+            size / 1e6 / cpuSeconds,
+            os.getSystemLoadAverage(),
+            report.verdict());
+      }
+      List<Double> sorted = walls.stream().sorted().toList();
+      double median = sorted.get(sorted.size() / 2);
       System.out.printf(
-          "jsonl: %,d bytes, %,d rows checked in %.1f s wall = %.0f MB/s; %.1f s CPU = %.0f MB/s"
-              + " per core, verdict %s%n",
-          size,
-          report.rows(),
-          s,
-          size / 1e6 / s,
-          cpuSeconds,
-          size / 1e6 / cpuSeconds,
-          report.verdict());
+          "jsonl median of %d: %.2f s wall = %.0f MB/s (%d threads, %d cores available)%n",
+          runs, median, size / 1e6 / median, threads, Runtime.getRuntime().availableProcessors());
     } finally {
-      Files.deleteIfExists(file);
+      if (keep.isEmpty()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  private static void write(Path file, long megabytes) throws Exception {
+    Instant now = Instant.now();
+    long i = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      long bytes = 0;
+      while (bytes < megabytes * 1024 * 1024) {
+        String line =
+            "{\"orderId\":\"o-%d\",\"amount\":%d.5,\"currency\":\"%s\",\"customerId\":\"c-%03d\","
+                    .formatted(i, i % 1000, i % 2 == 0 ? "EUR" : "USD", i % 1000)
+                + "\"placedAt\":\""
+                + now.minusMillis(i) // a different timestamp per row, as real data has
+                + "\",\"note\":null,\"lines\":[{\"sku\":\"s-1\",\"qty\":2},{\"sku\":\"s-2\",\"qty\":1}]}\n";
+        out.write(line);
+        bytes += line.length();
+        i++;
+      }
     }
   }
 

@@ -128,6 +128,15 @@ class CheckFileTest {
   }
 
   @Test
+  void shouldFailRowCountOnAnEmptyCsvFileRatherThanCallItMalformed() throws Exception {
+    Run run = check(file("orders.csv", ""), "--format", "json");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(rules(run.out()).get("row_count").get("detail").asText())
+        .isEqualTo("0 rows; expected at least 1");
+  }
+
+  @Test
   void shouldNameTheMalformedLineByItsNumber() throws Exception {
     String good = CheckFixtures.cleanJsonLines();
     Run run = check(file("orders.jsonl", good + "{\"orderId\": \"o-9\", \"amount\": \n"));
@@ -252,7 +261,8 @@ class CheckFileTest {
 
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.jsonl: no such file");
-    assertThat(parquet.err()).contains("Parquet files are not read yet");
+    assertThat(parquet.code()).isEqualTo(2);
+    assertThat(parquet.err()).contains("orders.parquet: not a readable Parquet file");
     assertThat(unknown.err()).contains("cannot tell the file format").contains("--source-format");
     assertThat(noTable.err()).contains("needs --table");
   }

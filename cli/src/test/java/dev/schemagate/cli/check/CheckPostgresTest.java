@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -44,6 +45,33 @@ class CheckPostgresTest {
             ('o-2', 20, 'GBP', 'x9', now() - interval '5 minutes', NULL),
             (NULL, 30, 'USD', 'c-004', now() - interval '5 minutes', NULL)
           """);
+      // nested fields: json in one table, jsonb in the other, text (not readable) in a third
+      sql.execute(
+          "CREATE TABLE clean_customers (id bigint, customer json, balance numeric,"
+              + " signup date, tags jsonb, updated_at timestamptz)");
+      sql.execute(
+          "CREATE TABLE broken_customers (id bigint, customer jsonb, balance numeric,"
+              + " updated_at timestamptz)");
+      sql.execute(
+          "CREATE TABLE flat_customers (id bigint, customer text, balance numeric,"
+              + " updated_at timestamptz)");
+      sql.execute(
+          """
+          INSERT INTO clean_customers VALUES
+            (1, '{"email": "ann@example.com", "address": {"country": "DE"}}', 10,
+             current_date, '["vip"]', now() - interval '5 minutes'),
+            (2, '{"email": "bob@example.com", "address": {"country": "FR"}}', 0,
+             current_date, '[]', now() - interval '5 minutes')
+          """);
+      sql.execute(
+          """
+          INSERT INTO broken_customers VALUES
+            (1, '{"email": "ann@example.com", "address": {"country": "DE"}}', 10, now()),
+            (1, '{"email": "nope", "address": {"country": "US"}}', -5, now()),
+            (3, '{"address": {"country": "DE"}}', 1, now()),
+            (4, '{"email": null, "address": "not an object"}', 1, now())
+          """);
+      sql.execute("INSERT INTO flat_customers VALUES (1, 'ann@example.com', 10, now())");
     }
   }
 
@@ -136,5 +164,62 @@ class CheckPostgresTest {
         .startsWith(
             "schemagate check: cannot connect to jdbc:postgresql://127.0.0.1:1/postgres"
                 + " table orders: ");
+  }
+
+  private static CheckFileTest.Run checkCustomers(String table) throws Exception {
+    return CheckFileTest.run(
+        "check",
+        "--contract",
+        Path.of(CheckFixtures.class.getResource("customers-contract.yaml").toURI()).toString(),
+        "--source",
+        url,
+        "--table",
+        table,
+        "--format",
+        "json");
+  }
+
+  @Test
+  void shouldReadNestedFieldsInsideJsonAndJsonbColumnsInTheSameSelect() throws Exception {
+    CheckFileTest.Run clean = checkCustomers("clean_customers");
+    CheckFileTest.Run broken = checkCustomers("broken_customers");
+
+    assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+    assertThat(broken.code()).as(broken.err()).isEqualTo(1);
+    Map<String, JsonNode> rules = CheckFileTest.rules(broken.out());
+    assertThat(rules.get("not_null(customer.email)").get("failing").asLong()).isEqualTo(2);
+    assertThat(rules.get("not_null(customer.email)").get("samples").get(0).asText())
+        .contains("\"id\":3");
+    assertThat(rules.get("regex(customer.email)").get("failing").asLong()).isEqualTo(1);
+    assertThat(rules.get("regex(customer.email)").get("samples").get(0).asText()).contains("nope");
+    assertThat(rules.get("accepted_values(customer.address.country)").get("failing").asLong())
+        .isEqualTo(1);
+    assertThat(
+            rules.get("accepted_values(customer.address.country)").get("samples").get(0).asText())
+        .contains("US");
+    assertThat(rules.get("unique(id)").get("failing").asLong()).isEqualTo(1);
+    assertThat(rules.get("range(balance)").get("failing").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNameANestedFieldThatNoJsonColumnHolds() throws Exception {
+    CheckFileTest.Run run = checkCustomers("flat_customers");
+
+    assertThat(run.code()).isEqualTo(1);
+    Map<String, JsonNode> rules = CheckFileTest.rules(run.out());
+    assertThat(rules.get("not_null(customer.email)").get("detail").asText())
+        .isEqualTo(
+            "table public.flat_customers has no column for field 'customer.email', and its column"
+                + " customer is text, not json or jsonb, so 'email' cannot be read inside it");
+    assertThat(rules.get("accepted_values(customer.address.country)").get("detail").asText())
+        .endsWith("so 'address.country' cannot be read inside it");
+    assertThat(
+            CheckFileTest.rules(checkCustomers("sales.Orders").out())
+                .get("not_null(customer.email)")
+                .get("detail")
+                .asText())
+        .isEqualTo(
+            "table sales.Orders has no column for field 'customer.email', nor a json/jsonb"
+                + " column 'customer' holding it");
   }
 }
