@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.cli.monitor.DriftPublisher;
+import dev.schemagate.core.metrics.MetricsServer;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.sdk.SdkConfig;
@@ -11,7 +12,9 @@ import dev.schemagate.sdk.drift.DriftConsumer;
 import dev.schemagate.sdk.drift.DriftMonitor;
 import dev.schemagate.sdk.drift.DriftPolicy;
 import dev.schemagate.sdk.drift.FieldDrift;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,6 +121,14 @@ final class MonitorCommand implements Callable<Integer> {
       description = "The DataContract's namespace (default: the file's, else 'default').")
   String namespace;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Serve GET /metrics (Prometheus text) on this port while monitoring:"
+              + " schemagate_drift_breaches_total{field,test}, schemagate_drift_psi{field}.")
+  Integer metricsPort;
+
   @Mixin RegistryOptions access;
 
   @Override
@@ -144,9 +155,33 @@ final class MonitorCommand implements Callable<Integer> {
                               r.at("/metadata/name").asText(contract),
                               topic,
                               Clock.systemUTC())));
-      return run(policy, client, publisher, out);
+      return monitor(policy, client, publisher, out);
     } finally {
       client.ifPresent(SchemaRegistryClient::close);
+    }
+  }
+
+  private int monitor(
+      DriftPolicy policy,
+      Optional<SchemaRegistryClient> client,
+      Optional<DriftPublisher> publisher,
+      PrintWriter out) {
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (MetricsServer server = metricsServer(meters)) {
+      return run(policy, client, publisher, out, meters);
+    }
+  }
+
+  /** The metrics port when one was asked for, else null (try-with-resources skips it). */
+  private MetricsServer metricsServer(PrometheusMeterRegistry meters) {
+    if (metricsPort == null) {
+      return null;
+    }
+    try {
+      return new MetricsServer(metricsPort, meters::scrape);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new CliException(
+          CliException.Reason.USAGE, "--metrics-port " + metricsPort + ": " + e.getMessage());
     }
   }
 
@@ -154,13 +189,14 @@ final class MonitorCommand implements Callable<Integer> {
       DriftPolicy policy,
       Optional<SchemaRegistryClient> client,
       Optional<DriftPublisher> publisher,
-      PrintWriter out) {
+      PrintWriter out,
+      MeterRegistry meters) {
     long[] breaches = {0};
     DriftMonitor[] holder = new DriftMonitor[1];
     DriftMonitor monitor =
         new DriftMonitor(
             policy,
-            new SimpleMeterRegistry(),
+            meters,
             fields -> {
               breaches[0]++;
               out.println(line(fields));

@@ -134,6 +134,53 @@ class MonitorKafkaTest {
   }
 
   @Test
+  void shouldServeTheBreachesAsMetricsWhileMonitoring() throws Exception {
+    String topic = SharedKafka.createTopic("monitored-metrics", 1);
+    produce(topic);
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    java.util.concurrent.CompletableFuture<CliRun> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                CliRun.of(
+                    "monitor",
+                    "--bootstrap-servers",
+                    SharedKafka.bootstrapServers(),
+                    "--topic",
+                    topic,
+                    "--registry",
+                    registry.url(),
+                    "--window",
+                    "500",
+                    "--step",
+                    "100",
+                    "--new-category-share",
+                    "0.02",
+                    "--metrics-port",
+                    String.valueOf(port),
+                    "--idle-timeout",
+                    "PT20S"));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + port + "/metrics");
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                        java.net.http.HttpRequest.newBuilder(metrics).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .contains(
+                        "schemagate_drift_breaches_total{field=\"customer.country\",test=\"new_category\"}"));
+
+    assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void shouldSayAvroNeedsTheRegistryWhenNoneIsGiven() throws Exception {
     String topic = SharedKafka.createTopic("monitored-no-registry", 1);
     produce(topic);
