@@ -193,7 +193,10 @@ public final class DataContractReconciler
     List<ContractViolation> problems;
     try {
       contract = ContractReader.read(spec);
-      problems = ContractValidator.validate(contract, SchemaFields.of(schema));
+      problems =
+          new java.util.ArrayList<>(ContractValidator.validate(contract, SchemaFields.of(schema)));
+      problems.addAll(
+          DriftFields.unknown(resource.getSpec().getDrift(), SchemaFields.paths(schema)));
     } catch (InvalidContractException e) {
       contract = null;
       problems = e.violations();

@@ -14,6 +14,7 @@ import dev.schemagate.crds.v1alpha1.Criticality;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractSpec;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.Drift;
 import dev.schemagate.crds.v1alpha1.DriftSummary;
 import dev.schemagate.crds.v1alpha1.Enforcement;
 import dev.schemagate.crds.v1alpha1.Owner;
@@ -263,6 +264,32 @@ class DataContractReconcilerTest {
         .filter(body -> body.contains("schemagate/drift/" + namespace + "/"))
         .filter(body -> body.contains(action))
         .toList();
+  }
+
+  @Test
+  void shouldNameADriftThresholdOnAFieldTheSchemaLacks() {
+    schema();
+    DataContractSpec spec = spec(List.of(), List.of(), null);
+    spec.setDrift(
+        new Drift(
+            1000,
+            100,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new Drift.FieldDrift("amount", 0.1, null, null, null),
+                new Drift.FieldDrift("amount_eur", null, 0.1, null, null))));
+    contract(spec);
+
+    DataContract invalid = awaitCondition("Valid", "False");
+
+    assertThat(invalid.getStatus().getProblems())
+        .extracting(p -> p.path() + ": " + p.message())
+        .containsExactly(
+            "spec.drift.fields[1].field: field 'amount_eur' is not in the schema; drift thresholds"
+                + " name the schema's fields (dotted paths for nested ones)");
   }
 
   @Test
