@@ -93,6 +93,11 @@ final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--new-category-share")
   Double newCategoryShare;
 
+  @Option(
+      names = "--ks-p-value",
+      description = "Also flag a number field whose KS p-value falls below this (off by default).")
+  Double ksPValue;
+
   @Option(names = "--max-records", defaultValue = "9223372036854775807")
   long maxRecords;
 
@@ -267,6 +272,7 @@ final class MonitorCommand implements Callable<Integer> {
     flags.put("ks", ks);
     flags.put("nullRate", nullRate);
     flags.put("newCategoryShare", newCategoryShare);
+    flags.put("ksPValue", ksPValue);
     flags.forEach(
         (key, value) -> {
           if (value != null) {

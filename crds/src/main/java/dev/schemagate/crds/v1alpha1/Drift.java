@@ -12,7 +12,7 @@ import java.util.List;
  * When the data on the contract's topic counts as drifted ({@code schemagate monitor}, the SDK's
  * {@code DriftPolicy}, same names): the window, how often to compare, default thresholds and
  * per-field overrides. Unset values take the monitor's defaults (window 10000, step 1000, psi 0.2,
- * ks 0.2, nullRate 0.1, newCategoryShare 0.05).
+ * ks 0.2, nullRate 0.1, newCategoryShare 0.05, no ksPValue test).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @ValidationRule(
@@ -49,6 +49,12 @@ public record Drift(
             "Share (0-1) of a text field's values that the baseline never saw, above which it"
                 + " has drifted.")
         Double newCategoryShare,
+    @Min(value = 0, inclusive = false)
+        @Max(value = 1, inclusive = false)
+        @JsonPropertyDescription(
+            "Optional: a number field whose Kolmogorov-Smirnov p-value falls below this has"
+                + " shifted (off when unset; large windows make small shifts significant).")
+        Double ksPValue,
     @Size(max = 100)
         @JsonPropertyDescription(
             "Per-field thresholds (dotted paths for nested fields); unset ones take the defaults.")
@@ -64,5 +70,6 @@ public record Drift(
       @Min(value = 0, inclusive = false) @Max(100) Double psi,
       @Min(value = 0, inclusive = false) @Max(1) Double ks,
       @Min(value = 0, inclusive = false) @Max(1) Double nullRate,
-      @Min(value = 0, inclusive = false) @Max(1) Double newCategoryShare) {}
+      @Min(value = 0, inclusive = false) @Max(1) Double newCategoryShare,
+      @Min(value = 0, inclusive = false) @Max(value = 1, inclusive = false) Double ksPValue) {}
 }

@@ -20,7 +20,8 @@ public record DriftSummary(
   /**
    * A threshold crossed.
    *
-   * @param test {@code psi}, {@code ks}, {@code null_rate} or {@code new_category}
+   * @param test {@code psi}, {@code ks}, {@code null_rate}, {@code new_category} (value above the
+   *     threshold) or {@code ks_p_value} (below)
    */
   public record Breach(String field, String test, Double value, Double threshold) {}
 }

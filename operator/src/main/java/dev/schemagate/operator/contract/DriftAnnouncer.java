@@ -82,17 +82,20 @@ final class DriftAnnouncer {
         lines);
   }
 
-  /** {@code amount: psi 0.4100 > 0.2000}, one per breach. */
+  /**
+   * {@code amount: psi 0.4100 > 0.2000}, one per breach (a p-value breaches below, so {@code <}).
+   */
   static List<String> lines(DriftSummary summary) {
     return summary.breaches().stream()
         .map(
             b ->
                 String.format(
                     Locale.ROOT,
-                    "%s: %s %.4f > %.4f",
+                    "%s: %s %.4f %s %.4f",
                     b.field(),
                     b.test(),
                     b.value() == null ? 0 : b.value(),
+                    "ks_p_value".equals(b.test()) ? "<" : ">",
                     b.threshold() == null ? 0 : b.threshold()))
         .toList();
   }

@@ -278,9 +278,10 @@ class DataContractReconcilerTest {
             null,
             null,
             null,
+            null,
             List.of(
-                new Drift.FieldDrift("amount", 0.1, null, null, null),
-                new Drift.FieldDrift("amount_eur", null, 0.1, null, null))));
+                new Drift.FieldDrift("amount", 0.1, null, null, null, null),
+                new Drift.FieldDrift("amount_eur", null, 0.1, null, null, 0.001))));
     contract(spec);
 
     DataContract invalid = awaitCondition("Valid", "False");

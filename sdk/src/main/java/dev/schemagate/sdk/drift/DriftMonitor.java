@@ -167,6 +167,12 @@ public final class DriftMonitor {
       if (d > thresholds.ks()) {
         breaches.add(new FieldDrift.Breach("ks", d, thresholds.ks()));
       }
+      if (thresholds.ksPValue() > 0) {
+        double p = Distributions.ksPValue(d, base.numbers().length, numbers.length);
+        if (p < thresholds.ksPValue()) {
+          breaches.add(new FieldDrift.Breach("ks_p_value", p, thresholds.ksPValue()));
+        }
+      }
       if (numbers.length > 0) {
         quantiles =
             Optional.of(

@@ -18,6 +18,7 @@ import java.util.Optional;
  *   ks: 0.2
  *   nullRate: 0.1
  *   newCategoryShare: 0.05
+ *   ksPValue: 0.001        # optional: also a KS p-value below this (off when unset)
  *   fields:                # per-field overrides; unset thresholds take the defaults
  *     - field: customer.country
  *       psi: 0.1
@@ -96,7 +97,8 @@ public record DriftPolicy(
         share(node, path, "psi", base.psi(), false),
         share(node, path, "ks", base.ks(), true),
         share(node, path, "nullRate", base.nullRate(), true),
-        share(node, path, "newCategoryShare", base.newCategoryShare(), true));
+        share(node, path, "newCategoryShare", base.newCategoryShare(), true),
+        pValue(node, path, base.ksPValue()));
   }
 
   private static double share(
@@ -115,6 +117,19 @@ public record DriftPolicy(
       throw new IllegalArgumentException(
           "%s.%s must be a number greater than 0%s, not %s"
               .formatted(path, key, atMostOne ? " and at most 1" : "", v.asText()));
+    }
+    return d;
+  }
+
+  private static double pValue(JsonNode node, String path, double fallback) {
+    JsonNode v = node.get("ksPValue");
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    double d = v.isNumber() ? v.asDouble() : Double.NaN;
+    if (!(d > 0 && d < 1)) {
+      throw new IllegalArgumentException(
+          path + ".ksPValue must be a number greater than 0 and less than 1, not " + v.asText());
     }
     return d;
   }

@@ -160,6 +160,30 @@ public class DriftMonitorTest {
   }
 
   @Test
+  void shouldFlagASmallShiftByItsKsPValueWhenAskedTo() {
+    List<List<FieldDrift>> breaches = new ArrayList<>();
+    DriftPolicy policy =
+        new DriftPolicy(2000, 500, new DriftThresholds(5, 0.2, 1, 1, 0.001), java.util.Map.of());
+    DriftMonitor monitor =
+        new DriftMonitor(policy, new SimpleMeterRegistry(), breaches::add, d -> {});
+    Random random = new Random(13);
+
+    for (int i = 0; i < 6000; i++) {
+      monitor.accept(order(random, i < 2000 ? 100 : 104, null, 0.1));
+    }
+
+    // a shift of a quarter of a standard deviation: D stays under 0.2, its p-value does not
+    FieldDrift amount =
+        breaches.getLast().stream()
+            .filter(f -> f.field().equals("amount"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(amount.ks().orElseThrow()).isLessThan(0.2);
+    assertThat(amount.breaches()).extracting(FieldDrift.Breach::test).containsExactly("ks_p_value");
+    assertThat(amount.breaches().getFirst().toString()).matches("ks_p_value 0\\.\\d{4} < 0\\.0010");
+  }
+
+  @Test
   void shouldRefuseAWindowTooSmallToCompare() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->

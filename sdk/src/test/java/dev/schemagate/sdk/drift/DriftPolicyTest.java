@@ -26,14 +26,15 @@ class DriftPolicyTest {
         DriftPolicy.fromSpec(
             drift(
                 """
-                {"window": 500, "step": 50, "psi": 0.3, "nullRate": 0.05,
+                {"window": 500, "step": 50, "psi": 0.3, "nullRate": 0.05, "ksPValue": 0.01,
                  "fields": [{"field": "customer.country", "psi": 0.1}]}"""));
 
     assertThat(policy.window()).isEqualTo(500);
     assertThat(policy.step()).isEqualTo(50);
-    assertThat(policy.thresholds("amount")).isEqualTo(new DriftThresholds(0.3, 0.2, 0.05, 0.05));
+    assertThat(policy.thresholds("amount"))
+        .isEqualTo(new DriftThresholds(0.3, 0.2, 0.05, 0.05, 0.01));
     assertThat(policy.thresholds("customer.country"))
-        .isEqualTo(new DriftThresholds(0.1, 0.2, 0.05, 0.05));
+        .isEqualTo(new DriftThresholds(0.1, 0.2, 0.05, 0.05, 0.01));
   }
 
   @Test
@@ -45,6 +46,8 @@ class DriftPolicyTest {
         .hasMessage("spec.drift.fields[0].psi must be a number greater than 0, not -1");
     assertThatThrownBy(() -> DriftPolicy.fromSpec(drift("{\"fields\": [{\"psi\": 0.1}]}")))
         .hasMessage("spec.drift.fields[0].field is required: name the field");
+    assertThatThrownBy(() -> DriftPolicy.fromSpec(drift("{\"ksPValue\": 1}")))
+        .hasMessage("spec.drift.ksPValue must be a number greater than 0 and less than 1, not 1");
     assertThatThrownBy(() -> DriftPolicy.fromSpec(drift("{\"window\": \"lots\"}")))
         .hasMessage("spec.drift.window must be a whole number of records, not lots");
     assertThatThrownBy(() -> DriftPolicy.fromSpec(drift("{\"window\": 100, \"step\": 500}")))

@@ -24,6 +24,9 @@ public record LatestDrift(
     breaches = List.copyOf(breaches);
   }
 
-  /** One threshold crossed: {@code test} is psi, ks, null_rate or new_category. */
+  /**
+   * One threshold crossed: {@code test} is psi, ks, null_rate, new_category (value above the
+   * threshold) or ks_p_value (below).
+   */
   public record Breach(String field, String test, double value, double threshold) {}
 }

@@ -34,7 +34,8 @@ public record DriftReport(
     psi,
     ks,
     null_rate,
-    new_category
+    new_category,
+    ks_p_value
   }
 
   public String verdict() {

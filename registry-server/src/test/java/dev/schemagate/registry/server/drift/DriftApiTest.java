@@ -142,7 +142,7 @@ class DriftApiTest {
             + " \"fields\": [{\"psi\": 1}]}|fields[0].field is required",
         "{\"contract\": \"o\", \"at\": \"2026-12-01T10:00:00Z\", \"source\": \"t\", \"records\": 1,"
             + " \"fields\": [{\"field\": \"a\", \"breaches\": [{\"test\": \"mean\"}]}]}"
-            + "|fields[0].breaches[0].test must be one of [psi, ks, null_rate, new_category],"
+            + "|fields[0].breaches[0].test must be one of [psi, ks, null_rate, new_category, ks_p_value],"
             + " not 'mean'",
         "{\"contract\": \"o\", \"at\": \"2026-12-01T10:00:00Z\", \"source\": \"t\", \"records\": 1,"
             + " \"fields\": [{\"field\": \"a\", \"breaches\": [{\"test\": \"psi\", \"value\": \"x\"}]}]}"
