@@ -39,19 +39,31 @@ final class ContractFiles {
 
   private ContractFiles() {}
 
+  /**
+   * The DataContract document (or bare spec) that {@code contractArg} names: a file, else a
+   * resource of that name among the YAML files under {@code dir}; a usage error listing the names
+   * found when there is none.
+   */
+  static JsonNode resource(String contractArg, Path dir) {
+    Path file = Path.of(contractArg);
+    if (Files.isRegularFile(file)) {
+      return docs(file).stream()
+          .filter(ContractFiles::isContract)
+          .findFirst()
+          .or(() -> docs(file).stream().findFirst())
+          .orElseThrow(() -> usage(file + ": empty"));
+    }
+    return byName(contractArg, dir);
+  }
+
+  /** A resource's {@code spec} (a bare spec file is its own). */
+  static JsonNode spec(JsonNode doc) {
+    return isContract(doc) ? doc.get("spec") : doc;
+  }
+
   static Loaded load(String contractArg, Path dir, Optional<Path> schemaFile) {
     Path file = Path.of(contractArg);
-    JsonNode doc;
-    if (Files.isRegularFile(file)) {
-      doc =
-          docs(file).stream()
-              .filter(ContractFiles::isContract)
-              .findFirst()
-              .or(() -> docs(file).stream().findFirst())
-              .orElseThrow(() -> usage(file + ": empty"));
-    } else {
-      doc = byName(contractArg, dir);
-    }
+    JsonNode doc = resource(contractArg, dir);
     String name =
         doc.at("/metadata/name")
             .asText(file.getFileName() == null ? contractArg : file.getFileName().toString());

@@ -20,7 +20,9 @@ class MonitorCommandTest {
         CliRun.of("monitor", "--bootstrap-servers", "127.0.0.1:1", "--topic", "t", "--ks", "3");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("ks and nullRate in (0, 1]");
+    assertThat(run.err())
+        .contains(
+            "spec.drift.ks must be a number greater than 0 and at most 1, not 3.0 (from the flags)");
   }
 
   @Test
@@ -49,6 +51,62 @@ class MonitorCommandTest {
             contract.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("spec.drift.psi must be a number, not 'high'");
+    assertThat(run.err()).contains("spec.drift.psi must be a number greater than 0, not high");
+  }
+
+  @Test
+  void shouldNameAPerFieldThresholdOutOfRangeInAContractFoundByName() throws Exception {
+    Files.createDirectories(dir.resolve("contracts"));
+    Files.writeString(
+        dir.resolve("contracts/orders.yaml"),
+        """
+        apiVersion: schemagate.dev/v1alpha1
+        kind: DataContract
+        metadata: {name: orders, namespace: shop}
+        spec:
+          schemaRef: orders
+          drift:
+            fields:
+              - {field: amount, nullRate: 2}
+        """);
+
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--topic",
+            "t",
+            "--contract",
+            "orders",
+            "--contracts-dir",
+            dir.resolve("contracts").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("spec.drift.fields[0].nullRate must be a number greater than 0 and at most 1");
+  }
+
+  @Test
+  void shouldListTheContractsItKnowsWhenTheNameIsUnknown() throws Exception {
+    Files.createDirectories(dir.resolve("contracts"));
+    Files.writeString(
+        dir.resolve("contracts/orders.yaml"),
+        "kind: DataContract\nmetadata: {name: orders}\nspec: {schemaRef: orders}\n");
+
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--topic",
+            "t",
+            "--contract",
+            "payments",
+            "--contracts-dir",
+            dir.resolve("contracts").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown contract 'payments'").contains("(found: orders)");
   }
 }

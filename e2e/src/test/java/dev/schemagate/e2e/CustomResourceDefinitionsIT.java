@@ -119,6 +119,64 @@ class CustomResourceDefinitionsIT {
     assertThat(result.output()).contains("spec.subject is immutable");
   }
 
+  private static String dataContract(String name, String drift) {
+    return """
+        apiVersion: schemagate.dev/v1alpha1
+        kind: DataContract
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          schemaRef: orders
+          owner: {team: payments}
+          drift:
+        %s
+        """
+        .formatted(name, NS, drift.indent(4));
+  }
+
+  @Test
+  void shouldAcceptDriftThresholdsWithPerFieldOverrides() {
+    Kubectl.Result result =
+        kubectl.apply(
+            dataContract(
+                "drift-ok",
+                """
+                window: 5000
+                step: 500
+                psi: 0.25
+                nullRate: 0.05
+                fields:
+                  - {field: customer.country, newCategoryShare: 0.01}
+                  - {field: amount, ks: 0.1}
+                """));
+    assertThat(result.ok()).as(result.output()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseDriftThresholdsOutOfRangeNamingEachOne() {
+    Kubectl.Result range =
+        kubectl.apply(
+            dataContract(
+                "drift-range", "ks: 1.5\nnullRate: 0\nfields:\n  - {field: amount, psi: -1}\n"));
+    assertThat(range.ok()).isFalse();
+    assertThat(range.output())
+        .contains("spec.drift.ks")
+        .contains("spec.drift.nullRate")
+        .contains("spec.drift.fields[0].psi");
+
+    Kubectl.Result step = kubectl.apply(dataContract("drift-step", "window: 100\nstep: 500\n"));
+    assertThat(step.ok()).isFalse();
+    assertThat(step.output()).contains("spec.drift.step must not be larger than spec.drift.window");
+
+    Kubectl.Result twice =
+        kubectl.apply(
+            dataContract(
+                "drift-twice", "fields:\n  - {field: amount, psi: 0.1}\n  - {field: amount}\n"));
+    assertThat(twice.ok()).isFalse();
+    assertThat(twice.output()).contains("spec.drift.fields names a field twice");
+  }
+
   @Test
   void shouldShowThePrinterColumnsInKubectlGet() {
     assertThat(kubectl.apply(dataSchema("listed", "format: AVRO\nschema: '" + AVRO + "'")).ok())

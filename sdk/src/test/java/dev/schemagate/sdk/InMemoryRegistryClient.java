@@ -160,4 +160,9 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
   public dev.schemagate.registry.client.checkpoint.CheckpointClient checkpoints() {
     throw new UnsupportedOperationException("the in-memory registry keeps no checkpoints");
   }
+
+  @Override
+  public dev.schemagate.registry.client.drift.DriftClient drift() {
+    throw new UnsupportedOperationException("the in-memory registry keeps no drift reports");
+  }
 }

@@ -40,6 +40,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.lastCheckpoint.verdict",
     type = Type.STRING,
     priority = 1)
+@AdditionalPrinterColumn(
+    name = "Drift",
+    jsonPath = ".status.lastDrift.verdict",
+    type = Type.STRING,
+    priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class DataContract extends CustomResource<DataContractSpec, DataContractStatus>
     implements Namespaced {}

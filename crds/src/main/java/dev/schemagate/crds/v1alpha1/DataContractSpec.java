@@ -24,6 +24,10 @@ public class DataContractSpec {
   private List<Consumer> consumers = new ArrayList<>();
   private Enforcement enforcement;
 
+  @JsonPropertyDescription(
+      "When the data on the contract's topic counts as drifted (schemagate monitor).")
+  private Drift drift;
+
   public String getSchemaRef() {
     return schemaRef;
   }
@@ -94,5 +98,13 @@ public class DataContractSpec {
 
   public void setEnforcement(Enforcement enforcement) {
     this.enforcement = enforcement;
+  }
+
+  public Drift getDrift() {
+    return drift;
+  }
+
+  public void setDrift(Drift drift) {
+    this.drift = drift;
   }
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schema version the contract was resolved against, every problem found, and the latest batch
- * checkpoint. Conditions: {@code Valid}, {@code SchemaResolved}, {@code Ready}.
+ * The schema version the contract was resolved against, every problem found, the latest batch
+ * checkpoint and the latest drift report. Conditions: {@code Valid}, {@code SchemaResolved}, {@code
+ * Ready}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class DataContractStatus extends ConditionedStatus {
@@ -15,6 +16,7 @@ public class DataContractStatus extends ConditionedStatus {
   private String schemaFingerprint;
   private List<ContractProblem> problems = new ArrayList<>();
   private CheckpointSummary lastCheckpoint;
+  private DriftSummary lastDrift;
 
   public String getSchemaSubject() {
     return schemaSubject;
@@ -55,5 +57,14 @@ public class DataContractStatus extends ConditionedStatus {
 
   public void setLastCheckpoint(CheckpointSummary lastCheckpoint) {
     this.lastCheckpoint = lastCheckpoint;
+  }
+
+  /** The latest drift report the registry holds for this contract, if any. */
+  public DriftSummary getLastDrift() {
+    return lastDrift;
+  }
+
+  public void setLastDrift(DriftSummary lastDrift) {
+    this.lastDrift = lastDrift;
   }
 }

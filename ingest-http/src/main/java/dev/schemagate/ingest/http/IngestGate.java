@@ -11,7 +11,6 @@ import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.schemagate.core.contract.Contract;
-import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
@@ -26,10 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Validates request bodies against a subject's latest schema and a contract's record rules: the
- * part the Servlet filter and the Javalin plugin share. The latest version comes through the
- * registry client, which caches it for its {@code latestTtl} (5 s by default) as the SDK does; each
- * schema id is compiled once.
+ * Validates request bodies against a subject's latest schema (JSON Schema, or Avro through {@link
+ * AvroBody}) and a contract's record rules: the part the Servlet filter and the Javalin plugin
+ * share. The latest version comes through the registry client, which caches it for its {@code
+ * latestTtl} (5 s by default) as the SDK does; each schema id is compiled once.
  *
  * <p>Metrics: {@code schemagate_ingest_requests_total{subject, outcome}} (outcome accepted,
  * rejected, malformed, unavailable) and {@code schemagate_ingest_validation_seconds{subject}}.
@@ -44,7 +43,14 @@ public final class IngestGate {
   private final RecordRules rules;
   private final MeterRegistry metrics;
   private final Timer timer;
-  private final Map<Integer, JsonSchema> compiled = new ConcurrentHashMap<>();
+
+  /** Each schema id compiled once into what checks a body against it. */
+  private final Map<Integer, BodyCheck> compiled = new ConcurrentHashMap<>();
+
+  /** A compiled schema: every way a body breaks it. */
+  private interface BodyCheck {
+    List<Violation> violations(JsonNode body);
+  }
 
   /**
    * @param contract the contract whose record rules bodies must keep, if any
@@ -124,29 +130,14 @@ public final class IngestGate {
     } catch (RegistryException e) {
       return new Verdict.Unavailable("the schema registry did not answer: " + e.getMessage());
     }
-    if (latest.format() != SchemaFormat.JSON) {
-      return new Verdict.Unavailable(
-          "subject '"
-              + subject
-              + "' holds "
-              + latest.format()
-              + " schemas; request bodies are validated against JSON Schema subjects");
-    }
-    JsonSchema schema;
+    BodyCheck schema;
     try {
-      schema = compiled.computeIfAbsent(latest.id(), id -> compile(latest.schema()));
+      schema = compiled.computeIfAbsent(latest.id(), id -> compile(latest));
     } catch (RuntimeException e) {
       return new Verdict.Unavailable(
           "schema id " + latest.id() + " does not compile: " + e.getMessage());
     }
-    List<Violation> violations = new ArrayList<>();
-    for (ValidationMessage message : schema.validate(value)) {
-      String path = message.getInstanceLocation().toString();
-      if ("required".equals(message.getType()) && message.getProperty() != null) {
-        path = path + "/" + message.getProperty(); // name the missing property
-      }
-      violations.add(new Violation(path, message.getType(), message.getMessage()));
-    }
+    List<Violation> violations = new ArrayList<>(schema.violations(value));
     violations.addAll(rules.check(value));
     if (violations.isEmpty()) {
       return new Verdict.Accepted(value, latest.id());
@@ -155,7 +146,17 @@ public final class IngestGate {
     return new Verdict.Rejected(latest.id(), violations);
   }
 
-  private static JsonSchema compile(String text) {
+  private static BodyCheck compile(RegisteredSchema latest) {
+    return switch (latest.format()) {
+      case JSON -> jsonSchema(latest.schema());
+      case AVRO -> {
+        org.apache.avro.Schema avro = new org.apache.avro.Schema.Parser().parse(latest.schema());
+        yield body -> AvroBody.check(avro, body);
+      }
+    };
+  }
+
+  private static BodyCheck jsonSchema(String text) {
     JsonNode node;
     try {
       node = JSON.readTree(text);
@@ -166,7 +167,17 @@ public final class IngestGate {
         SpecVersionDetector.detectOptionalVersion(node, false).orElse(VersionFlag.V7);
     JsonSchema schema = JsonSchemaFactory.getInstance(draft).getSchema(node, CONFIG);
     schema.initializeValidators();
-    return schema;
+    return body -> {
+      List<Violation> violations = new ArrayList<>();
+      for (ValidationMessage message : schema.validate(body)) {
+        String path = message.getInstanceLocation().toString();
+        if ("required".equals(message.getType()) && message.getProperty() != null) {
+          path = path + "/" + message.getProperty(); // name the missing property
+        }
+        violations.add(new Violation(path, message.getType(), message.getMessage()));
+      }
+      return violations;
+    };
   }
 
   /** The body of a 4xx/5xx answer: the registry's error shape plus every violation. */

@@ -26,7 +26,35 @@ final class Fixtures {
        "required": ["orderId", "amount"]}
       """;
 
+  static final String AVRO_SCHEMA =
+      """
+      {"type": "record", "name": "Order", "namespace": "shop", "fields": [
+        {"name": "orderId", "type": "string"},
+        {"name": "amount", "type": "double"},
+        {"name": "currency", "type": {"type": "enum", "name": "Currency", "symbols": ["EUR", "USD"]}},
+        {"name": "coupon", "type": ["null", "string"], "default": null},
+        {"name": "customer", "type": ["null", {"type": "record", "name": "Customer", "fields": [
+          {"name": "email", "type": "string"}, {"name": "tier", "type": "int", "default": 0}]}]},
+        {"name": "lines", "type": {"type": "array", "items": {"type": "record", "name": "Line",
+          "fields": [{"name": "sku", "type": "string"}, {"name": "quantity", "type": "int"}]}}}]}
+      """;
+
+  static final String AVRO_VALID =
+      """
+      {"orderId": "o-1", "amount": 10.5, "currency": "EUR", "coupon": "SAVE10",
+       "customer": {"email": "a@example.com"}, "lines": [{"sku": "s-1", "quantity": 2}]}""";
+
+  /** Every kind of mistake once: wrong type, unknown symbol, missing field, nested, in arrays. */
+  static final String AVRO_INVALID =
+      """
+      {"orderId": 7, "currency": "GBP", "coupon": 5, "customer": {"tier": "gold"},
+       "lines": [{"sku": "s-1", "quantity": 2.5}, {"quantity": 1}]}""";
+
   private Fixtures() {}
+
+  static void registerAvro(SchemaRegistryClient client, String subject) throws Exception {
+    client.register(subject, SchemaSubmission.of(SchemaFormat.AVRO, AVRO_SCHEMA), false);
+  }
 
   static void register(SchemaRegistryClient client, String subject) throws Exception {
     client.register(subject, SchemaSubmission.of(SchemaFormat.JSON, SCHEMA), false);

@@ -49,6 +49,8 @@ class SchemaGateFilterTest {
     Fixtures.register(client, "orders-filter-value");
     IngestGate gate =
         new IngestGate(client, "orders-filter-value", Optional.of(Fixtures.contract()), metrics);
+    Fixtures.registerAvro(client, "avro-orders-filter-value");
+    IngestGate avro = new IngestGate(client, "avro-orders-filter-value", Optional.empty(), metrics);
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -59,6 +61,11 @@ class SchemaGateFilterTest {
     context.addFilter(
         new FilterHolder(new SchemaGateFilter(gate, 1024)),
         "/orders",
+        EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new Ingest()), "/avro-orders");
+    context.addFilter(
+        new FilterHolder(new SchemaGateFilter(avro, 4096)),
+        "/avro-orders",
         EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(context);
     jetty.start();
@@ -128,5 +135,27 @@ class SchemaGateFilterTest {
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.body().get("message").asText())
         .isEqualTo("the body is larger than 1024 bytes");
+  }
+
+  @Test
+  void shouldGateAnAvroSubjectTheSameWay() throws Exception {
+    Fixtures.Answer clean = Fixtures.post(base + "/avro-orders", Fixtures.AVRO_VALID);
+    Fixtures.Answer broken = Fixtures.post(base + "/avro-orders", Fixtures.AVRO_INVALID);
+
+    assertThat(clean.status()).as(clean.body().toString()).isEqualTo(202);
+    assertThat(received).contains(Fixtures.AVRO_VALID);
+    assertThat(broken.status()).isEqualTo(422);
+    // no contract here: the schema's own violations only
+    assertThat(Fixtures.paths(broken.body()))
+        .containsExactly(
+            "/amount required",
+            "/coupon type",
+            "/currency enum",
+            "/customer/email required",
+            "/customer/tier type",
+            "/lines/0/quantity type",
+            "/lines/1/sku required",
+            "/orderId type");
+    assertThat(received).doesNotContain(Fixtures.AVRO_INVALID);
   }
 }

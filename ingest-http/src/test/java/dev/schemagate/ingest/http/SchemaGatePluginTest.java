@@ -30,11 +30,18 @@ class SchemaGatePluginTest {
     IngestGate orders =
         new IngestGate(client, "orders-value", Optional.of(Fixtures.contract()), metrics);
     IngestGate unknown = new IngestGate(client, "nobody-value", Optional.empty(), metrics);
+    Fixtures.registerAvro(client, "avro-orders-value");
+    IngestGate avro =
+        new IngestGate(client, "avro-orders-value", Optional.of(Fixtures.contract()), metrics);
     app =
         Javalin.create(
             config -> {
               config.registerPlugin(
-                  new SchemaGatePlugin(c -> c.gate("/orders", orders).gate("/other", unknown)));
+                  new SchemaGatePlugin(
+                      c ->
+                          c.gate("/orders", orders)
+                              .gate("/other", unknown)
+                              .gate("/avro-orders", avro)));
               config.routes.post(
                   "/orders",
                   ctx -> {
@@ -42,6 +49,12 @@ class SchemaGatePluginTest {
                     ctx.status(201);
                   });
               config.routes.post("/other", ctx -> ctx.status(201));
+              config.routes.post(
+                  "/avro-orders",
+                  ctx -> {
+                    received.add(ctx.body());
+                    ctx.status(201);
+                  });
             });
     app.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -86,6 +99,37 @@ class SchemaGatePluginTest {
             "/lines/1/quantity required",
             "/orderId type");
     assertThat(received).doesNotContain(Fixtures.INVALID);
+  }
+
+  @Test
+  void shouldPassABodyThatFitsAnAvroSubject() throws Exception {
+    Fixtures.Answer answer = Fixtures.post(base + "/avro-orders", Fixtures.AVRO_VALID);
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    assertThat(received).contains(Fixtures.AVRO_VALID);
+  }
+
+  @Test
+  void shouldAnswer422WithEveryPathABodyBreaksAnAvroSchemaAt() throws Exception {
+    Fixtures.Answer answer = Fixtures.post(base + "/avro-orders", Fixtures.AVRO_INVALID);
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(Fixtures.paths(answer.body()))
+        .containsExactly(
+            "/amount required",
+            "/coupon type",
+            "/currency accepted_values",
+            "/currency enum",
+            "/customer/email required",
+            "/customer/tier type",
+            "/lines/0/quantity type",
+            "/lines/1/sku required",
+            "/orderId type");
+    assertThat(answer.body().findValuesAsText("message"))
+        .contains("\"GBP\" is not one of [EUR, USD]")
+        .contains("expected a whole number (int), got 2.5")
+        .contains("required property 'amount' not found");
+    assertThat(received).doesNotContain(Fixtures.AVRO_INVALID);
   }
 
   @Test

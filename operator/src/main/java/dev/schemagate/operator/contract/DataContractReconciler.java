@@ -16,7 +16,10 @@ import dev.schemagate.crds.v1alpha1.ContractProblem;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractStatus;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.DriftSummary;
 import dev.schemagate.operator.StatusPatch;
+import dev.schemagate.operator.events.EventRecorder;
+import dev.schemagate.operator.promotion.notify.Notifier;
 import dev.schemagate.operator.status.Conditions;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
@@ -40,7 +43,9 @@ import java.util.Optional;
  * checks every field its rules, metadata and consumers name against that schema (the same check as
  * the admission webhook, from {@code core.contract}), declares its consumers as lineage edges, and
  * writes the dbt model contract into a ConfigMap it owns ({@code <name>-dbt}, key {@code
- * schema.yml}). Conditions: {@code SchemaResolved}, {@code Valid}, {@code Ready}.
+ * schema.yml}). Conditions: {@code SchemaResolved}, {@code Valid}, {@code Ready}. Shows the
+ * registry's latest batch checkpoint and drift report in the status, and announces drift (event,
+ * notice) through {@link DriftAnnouncer}.
  */
 public final class DataContractReconciler
     implements Reconciler<DataContract>, Cleaner<DataContract> {
@@ -53,6 +58,8 @@ public final class DataContractReconciler
   private final LineageSettings lineageSettings;
   private final DbtConfigMaps configMaps;
   private final Checkpoints checkpoints;
+  private final DriftReports driftReports;
+  private final DriftAnnouncer drift;
   private final Duration retry;
   private final boolean useSsa;
   private final Clock clock;
@@ -67,8 +74,12 @@ public final class DataContractReconciler
       Duration retry,
       boolean useSsa,
       Clock clock,
-      CelRulePublisher celRules) {
+      CelRulePublisher celRules,
+      DriftReports driftReports,
+      Notifier notifier) {
     this.checkpoints = checkpoints;
+    this.driftReports = driftReports;
+    this.drift = new DriftAnnouncer(new EventRecorder(kubernetes, clock), notifier);
     this.celRules = celRules;
     this.registry = registry;
     this.lineage = lineage;
@@ -87,6 +98,10 @@ public final class DataContractReconciler
       DataContract resource, Context<DataContract> context) {
     Result result = evaluate(resource);
     result.status().setLastCheckpoint(lastCheckpoint(resource));
+    DriftSummary previousDrift =
+        resource.getStatus() == null ? null : resource.getStatus().getLastDrift();
+    result.status().setLastDrift(lastDrift(resource, previousDrift));
+    drift.announce(resource, previousDrift, result.status().getLastDrift());
     UpdateControl<DataContract> control =
         UpdateControl.patchStatus(withStatus(resource, result.status(), context));
     return result.retry() ? control.rescheduleAfter(retry) : control;
@@ -103,6 +118,16 @@ public final class DataContractReconciler
       case Checkpoints.Latest.Found found -> found.summary();
       case Checkpoints.Latest.None none -> null;
       case Checkpoints.Latest.Unknown unknown -> previous;
+    };
+  }
+
+  /** The registry's latest drift report; as for checkpoints, the one shown when it is silent. */
+  private DriftSummary lastDrift(DataContract resource, DriftSummary previous) {
+    return switch (driftReports.latest(
+        resource.getMetadata().getNamespace(), resource.getMetadata().getName())) {
+      case DriftReports.Latest.Found found -> found.summary();
+      case DriftReports.Latest.None none -> null;
+      case DriftReports.Latest.Unknown unknown -> previous;
     };
   }
 
@@ -168,7 +193,10 @@ public final class DataContractReconciler
     List<ContractViolation> problems;
     try {
       contract = ContractReader.read(spec);
-      problems = ContractValidator.validate(contract, SchemaFields.of(schema));
+      problems =
+          new java.util.ArrayList<>(ContractValidator.validate(contract, SchemaFields.of(schema)));
+      problems.addAll(
+          DriftFields.unknown(resource.getSpec().getDrift(), SchemaFields.paths(schema)));
     } catch (InvalidContractException e) {
       contract = null;
       problems = e.violations();

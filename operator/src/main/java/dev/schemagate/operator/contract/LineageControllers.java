@@ -77,7 +77,9 @@ public final class LineageControllers implements AutoCloseable {
             settings.retryInterval(),
             settings.useSsa(),
             clock,
-            new CelRulePublisher(registry));
+            new CelRulePublisher(registry),
+            new DriftReports(registry.drift()),
+            notifier);
     var promotions =
         new PromotionReconciler(
             kubernetes,

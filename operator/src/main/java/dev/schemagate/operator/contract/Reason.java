@@ -3,7 +3,10 @@ package dev.schemagate.operator.contract;
 import dev.schemagate.operator.status.ConditionReason;
 import dev.schemagate.registry.client.RegistryException;
 
-/** Every {@code reason} a DataContract condition can carry (CamelCase, as Kubernetes expects). */
+/**
+ * Every {@code reason} a DataContract condition or event can carry (CamelCase, as Kubernetes
+ * expects).
+ */
 public enum Reason implements ConditionReason {
   /** Valid, consumers recorded in lineage, dbt contract written. */
   Ready,
@@ -26,7 +29,11 @@ public enum Reason implements ConditionReason {
   /** The registry refused the operator's credentials (401) or permission (403); not retried. */
   RegistryNotAuthorized,
   /** The lineage API did not answer, so the consumers are not recorded yet; retried. */
-  LineageUnavailable;
+  LineageUnavailable,
+  /** Event: the latest drift report crosses thresholds it did not before (fields named). */
+  DataDrift,
+  /** Event: the latest drift report crosses no threshold any more. */
+  DataDriftRecovered;
 
   /** The reason of a registry failure; {@code unavailable} is the word for an outage. */
   static Reason of(RegistryException e, Reason unavailable) {

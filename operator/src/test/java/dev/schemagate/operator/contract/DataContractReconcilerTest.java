@@ -14,12 +14,15 @@ import dev.schemagate.crds.v1alpha1.Criticality;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractSpec;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.Drift;
+import dev.schemagate.crds.v1alpha1.DriftSummary;
 import dev.schemagate.crds.v1alpha1.Enforcement;
 import dev.schemagate.crds.v1alpha1.Owner;
 import dev.schemagate.crds.v1alpha1.QualityRule;
 import dev.schemagate.crds.v1alpha1.QualityRuleType;
 import dev.schemagate.crds.v1alpha1.RuleSeverity;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -137,6 +140,157 @@ class DataContractReconcilerTest {
         .isEqualTo(
             new dev.schemagate.crds.v1alpha1.CheckpointSummary(
                 "FAILED", "2026-12-01T10:00:00Z", "warehouse table payments", 1200L, 1));
+  }
+
+  @Test
+  void shouldAnnounceADriftBreachOnceAndItsRecovery() throws Exception {
+    postDrift(
+        "2026-12-01T10:00:00Z",
+        "{\"test\": \"psi\", \"value\": 0.41, \"threshold\": 0.2},"
+            + " {\"test\": \"ks\", \"value\": 0.3, \"threshold\": 0.2}");
+    schema();
+    contract(spec(List.of(), List.of(), null));
+
+    DataContract breached = awaitDrift("BREACHED", 1);
+
+    assertThat(breached.getStatus().getLastDrift())
+        .isEqualTo(
+            new DriftSummary(
+                "BREACHED",
+                "2026-12-01T10:00:00Z",
+                "payments",
+                12000L,
+                List.of(
+                    new DriftSummary.Breach("amount", "psi", 0.41, 0.2),
+                    new DriftSummary.Breach("amount", "ks", 0.3, 0.2))));
+    await().atMost(Duration.ofSeconds(30)).until(() -> driftEvents("DataDrift").size() == 1);
+    Event event = driftEvents("DataDrift").getFirst();
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getMessage())
+        .contains("data drift on payments after 12000 records")
+        .contains("amount: psi 0.4100 > 0.2000")
+        .contains("amount: ks 0.3000 > 0.2000");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> notices("Data drift: " + namespace + "/payments-contract").size() == 1);
+    assertThat(notices("Data drift: " + namespace + "/payments-contract").getFirst())
+        .contains("amount: psi 0.4100 > 0.2000")
+        .contains("payments-team");
+    assertThat(pages("\"trigger\"")).hasSize(1);
+
+    // the same report seen again (a spec change forces a reconcile): nothing announced again
+    touch("second look");
+    awaitDrift("BREACHED", 2);
+    assertThat(driftEvents("DataDrift")).hasSize(1);
+    assertThat(notices("Data drift: " + namespace + "/payments-contract")).hasSize(1);
+
+    postDrift("2026-12-01T11:00:00Z", "");
+    touch("third look");
+    awaitDrift("STEADY", 3);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> driftEvents("DataDriftRecovered").size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> notices("Data drift recovered: " + namespace + "/payments-contract").size() == 1);
+    assertThat(pages("\"resolve\"")).hasSize(1);
+    assertThat(driftEvents("DataDrift")).hasSize(1);
+  }
+
+  private void postDrift(String at, String breaches) throws Exception {
+    HttpResponse<String> posted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(fixture.base.registryServer.url() + "/api/v1/drift-reports"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            """
+                            {"namespace": "%s", "contract": "payments-contract",
+                             "at": "%s", "source": "payments", "records": 12000,
+                             "fields": [{"field": "amount", "psi": 0.41, "breaches": [%s]}]}
+                            """
+                                .formatted(namespace, at, breaches)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+  }
+
+  private void touch(String description) {
+    client
+        .resources(DataContract.class)
+        .inNamespace(namespace)
+        .withName("payments-contract")
+        .edit(
+            dc -> {
+              dc.getSpec().setDescription(description);
+              return dc;
+            });
+  }
+
+  private DataContract awaitDrift(String verdict, long generation) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                    .resources(DataContract.class)
+                    .inNamespace(namespace)
+                    .withName("payments-contract")
+                    .get(),
+            dc ->
+                dc.getStatus() != null
+                    && dc.getStatus().getObservedGeneration() != null
+                    && dc.getStatus().getObservedGeneration() >= generation
+                    && dc.getStatus().getLastDrift() != null
+                    && verdict.equals(dc.getStatus().getLastDrift().verdict()));
+  }
+
+  private List<Event> driftEvents(String reason) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()))
+        .filter(e -> "DataContract".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+
+  private List<String> notices(String prefix) {
+    return fixture.slack.stream().filter(body -> body.contains(prefix)).toList();
+  }
+
+  private List<String> pages(String action) {
+    return fixture.pagerDuty.stream()
+        .filter(body -> body.contains("schemagate/drift/" + namespace + "/"))
+        .filter(body -> body.contains(action))
+        .toList();
+  }
+
+  @Test
+  void shouldNameADriftThresholdOnAFieldTheSchemaLacks() {
+    schema();
+    DataContractSpec spec = spec(List.of(), List.of(), null);
+    spec.setDrift(
+        new Drift(
+            1000,
+            100,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                new Drift.FieldDrift("amount", 0.1, null, null, null, null),
+                new Drift.FieldDrift("amount_eur", null, 0.1, null, null, 0.001))));
+    contract(spec);
+
+    DataContract invalid = awaitCondition("Valid", "False");
+
+    assertThat(invalid.getStatus().getProblems())
+        .extracting(p -> p.path() + ": " + p.message())
+        .containsExactly(
+            "spec.drift.fields[1].field: field 'amount_eur' is not in the schema; drift thresholds"
+                + " name the schema's fields (dotted paths for nested ones)");
   }
 
   @Test

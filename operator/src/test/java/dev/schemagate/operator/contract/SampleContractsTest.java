@@ -34,7 +34,15 @@ class SampleContractsTest {
     JsonNode spec = YAML.readTree(ROOT.resolve(contract).toFile()).get("spec");
     var parsed = Schemas.parse(format, schemaText(ROOT.resolve(schema)));
 
-    var problems = ContractValidator.validate(ContractReader.read(spec), SchemaFields.of(parsed));
+    var problems =
+        new ArrayList<>(
+            ContractValidator.validate(ContractReader.read(spec), SchemaFields.of(parsed)));
+    if (spec.has("drift")) {
+      problems.addAll(
+          DriftFields.unknown(
+              YAML.treeToValue(spec.get("drift"), dev.schemagate.crds.v1alpha1.Drift.class),
+              SchemaFields.paths(parsed)));
+    }
 
     assertThat(problems).isEmpty();
     assertThat(spec.get("consumers")).hasSizeGreaterThanOrEqualTo(4);

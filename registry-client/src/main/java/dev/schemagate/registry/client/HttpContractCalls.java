@@ -144,7 +144,7 @@ final class HttpContractCalls implements CheckpointClient {
   }
 
   /** The JSON answer; empty on 404 (whatever its code: these resources are simply absent). */
-  private Optional<JsonNode> call(String what, String method, String pathAndQuery, byte[] body)
+  Optional<JsonNode> call(String what, String method, String pathAndQuery, byte[] body)
       throws RegistryException {
     Response response =
         transport.send(method, pathAndQuery, body == null ? new byte[0] : body, Map.of());
@@ -170,7 +170,7 @@ final class HttpContractCalls implements CheckpointClient {
     }
   }
 
-  private byte[] bytes(JsonNode value) {
+  byte[] bytes(JsonNode value) {
     try {
       return json.writeValueAsBytes(value);
     } catch (IOException e) {
@@ -178,7 +178,7 @@ final class HttpContractCalls implements CheckpointClient {
     }
   }
 
-  private static RegistryException malformed(String what, String problem) {
+  static RegistryException malformed(String what, String problem) {
     // A registry that answers nonsense is a server fault: callers treat it like an outage.
     return new RegistryException(Reason.UNAVAILABLE, 0, what + ": " + problem);
   }

@@ -54,6 +54,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final RegistryTransport transport;
   private final LineageClient lineage;
   private final HttpContractCalls contracts;
+  private final HttpDriftCalls drift;
   private final long latestTtlNanos;
   private final Cache<Integer, SchemaSubmission> schemasById;
   private final Cache<Registration, Integer> registeredIds;
@@ -72,6 +73,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     this.transport = new RegistryTransport(urls, http, settings);
     this.lineage = new HttpLineageClient(transport, json);
     this.contracts = new HttpContractCalls(transport, json);
+    this.drift = new HttpDriftCalls(contracts);
     this.latestTtlNanos = settings.latestTtl().toNanos();
     this.schemasById = cache(settings);
     this.registeredIds = cache(settings);
@@ -161,6 +163,11 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public CheckpointClient checkpoints() {
     return contracts;
+  }
+
+  @Override
+  public dev.schemagate.registry.client.drift.DriftClient drift() {
+    return drift;
   }
 
   @Override

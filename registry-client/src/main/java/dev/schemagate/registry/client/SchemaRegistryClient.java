@@ -91,6 +91,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
   CheckpointClient checkpoints();
 
   /**
+   * The drift-report API of the same registry ({@code /api/v1/drift-reports}), over this client's
+   * connections and settings.
+   */
+  dev.schemagate.registry.client.drift.DriftClient drift();
+
+  /**
    * The lineage API of the same registry, over this client's connections and settings; closing this
    * client closes it.
    */

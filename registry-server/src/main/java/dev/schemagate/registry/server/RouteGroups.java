@@ -21,6 +21,7 @@ final class RouteGroups {
         new ModeRoutes(context),
         new OpsRoutes(context),
         new dev.schemagate.registry.server.lineage.LineageRoutes(context),
-        new dev.schemagate.registry.server.checkpoint.CheckpointRoutes(context));
+        new dev.schemagate.registry.server.checkpoint.CheckpointRoutes(context),
+        new dev.schemagate.registry.server.drift.DriftRoutes(context));
   }
 }

@@ -77,6 +77,14 @@ final class Distributions {
     return (a - e) * Math.log(a / e);
   }
 
+  /** The asymptotic p-value of a KS statistic {@code d} between samples of these sizes. */
+  static double ksPValue(double d, int n, int m) {
+    if (n < 2 || m < 2) {
+      return 1;
+    }
+    return new KolmogorovSmirnovTest().approximateP(d, n, m);
+  }
+
   static double ks(double[] baseline, double[] current) {
     if (baseline.length < 2 || current.length < 2) {
       return 0;

@@ -11,15 +11,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.avro.generic.GenericRecord;
 
 /**
- * Watches the top-level fields of a stream of records for data drift while the schema stays the
- * same. The first {@code window} records are the baseline; after that a window of the last {@code
- * window} records slides one record at a time and, every {@code step} records, each field is
- * compared with its baseline: null rate, population stability index (numeric fields over the
- * baseline's deciles, text fields over their categories), and for numeric fields the
- * Kolmogorov–Smirnov statistic. A threshold crossed is a {@link FieldDrift.Breach}: counted in
- * {@code schemagate_drift_breaches_total{field, test}} and handed to the listener.
+ * Watches the fields of a stream of records (JSON objects or Avro records; nested ones flattened to
+ * dotted paths by {@link RecordFields}) for data drift while the schema stays the same. The first
+ * {@code window} records are the baseline; after that a window of the last {@code window} records
+ * slides one record at a time and, every {@code step} records, each field is compared with its
+ * baseline: null rate, population stability index (numeric fields over the baseline's deciles, text
+ * fields over their categories), for numeric fields the Kolmogorov–Smirnov statistic, for text
+ * fields the share of values the baseline never saw. A threshold crossed (the field's own from the
+ * {@link DriftPolicy}, else its defaults) is a {@link FieldDrift.Breach}: counted in {@code
+ * schemagate_drift_breaches_total{field, test}} and handed to the listener.
  *
  * <p>Not thread-safe: one monitor per consuming thread.
  */
@@ -29,9 +32,10 @@ public final class DriftMonitor {
 
   private final int window;
   private final int step;
-  private final DriftThresholds thresholds;
+  private final DriftPolicy policy;
   private final MeterRegistry metrics;
   private final Consumer<List<FieldDrift>> onBreach;
+  private final Consumer<List<FieldDrift>> onEvaluation;
   private final Map<String, FieldWindow> current = new LinkedHashMap<>();
   private final Map<String, Baseline> baseline = new LinkedHashMap<>();
   private final Map<String, AtomicLong> psiGauges = new ConcurrentHashMap<>();
@@ -50,18 +54,25 @@ public final class DriftMonitor {
       DriftThresholds thresholds,
       MeterRegistry metrics,
       Consumer<List<FieldDrift>> onBreach) {
-    if (window < 10 || step < 1 || step > window) {
-      throw new IllegalArgumentException(
-          "window must be at least 10 records and step between 1 and the window; got window="
-              + window
-              + " step="
-              + step);
-    }
-    this.window = window;
-    this.step = step;
-    this.thresholds = thresholds;
+    this(new DriftPolicy(window, step, thresholds, Map.of()), metrics, onBreach, d -> {});
+  }
+
+  /**
+   * @param onBreach called with every field's drift when at least one field breached
+   * @param onEvaluation called with every field's drift after every comparison, breach or not (to
+   *     notice a recovery)
+   */
+  public DriftMonitor(
+      DriftPolicy policy,
+      MeterRegistry metrics,
+      Consumer<List<FieldDrift>> onBreach,
+      Consumer<List<FieldDrift>> onEvaluation) {
+    this.window = policy.window();
+    this.step = policy.step();
+    this.policy = policy;
     this.metrics = metrics;
     this.onBreach = onBreach;
+    this.onEvaluation = onEvaluation;
   }
 
   /** One record: a JSON object (other JSON values are ignored). */
@@ -69,24 +80,34 @@ public final class DriftMonitor {
     if (!record.isObject()) {
       return;
     }
+    Map<String, Object> values = new LinkedHashMap<>();
+    RecordFields.json(record, "", 0, values);
+    accept(values);
+  }
+
+  /** One Avro record. */
+  public void accept(GenericRecord record) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    RecordFields.avro(record, "", 0, values);
+    accept(values);
+  }
+
+  private void accept(Map<String, Object> values) {
     records++;
-    record
-        .fields()
-        .forEachRemaining(
-            e -> {
-              FieldWindow w = current.get(e.getKey());
-              if (w == null && current.size() < MAX_FIELDS) {
-                w = new FieldWindow(window);
-                current.put(e.getKey(), w);
-              }
-              if (w != null) {
-                w.add(value(e.getValue()));
-              }
-            });
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      FieldWindow w = current.get(e.getKey());
+      if (w == null && current.size() < MAX_FIELDS) {
+        w = new FieldWindow(window);
+        current.put(e.getKey(), w);
+      }
+      if (w != null) {
+        w.add(e.getValue());
+      }
+    }
     // a field a record lacks counts as null in its window
-    if (record.size() < current.size()) {
+    if (values.size() < current.size()) {
       for (Map.Entry<String, FieldWindow> e : current.entrySet()) {
-        if (!record.has(e.getKey())) {
+        if (!values.containsKey(e.getKey())) {
           e.getValue().add(null);
         }
       }
@@ -96,16 +117,6 @@ public final class DriftMonitor {
     } else if (records >= 2L * window && (records - window) % step == 0) {
       evaluate();
     }
-  }
-
-  private static Object value(JsonNode v) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return null;
-    }
-    if (v.isNumber()) {
-      return v.asDouble();
-    }
-    return v.isValueNode() ? v.asText() : v.toString();
   }
 
   private void freezeBaseline() {
@@ -134,10 +145,12 @@ public final class DriftMonitor {
     if (breached) {
       onBreach.accept(last);
     }
+    onEvaluation.accept(last);
     return last;
   }
 
   private FieldDrift compare(String field, Baseline base, FieldWindow w) {
+    DriftThresholds thresholds = policy.thresholds(field);
     List<FieldDrift.Breach> breaches = new ArrayList<>();
     double nullDelta = Math.abs(w.nullRate() - base.nullRate());
     if (nullDelta > thresholds.nullRate()) {
@@ -154,6 +167,12 @@ public final class DriftMonitor {
       if (d > thresholds.ks()) {
         breaches.add(new FieldDrift.Breach("ks", d, thresholds.ks()));
       }
+      if (thresholds.ksPValue() > 0) {
+        double p = Distributions.ksPValue(d, base.numbers().length, numbers.length);
+        if (p < thresholds.ksPValue()) {
+          breaches.add(new FieldDrift.Breach("ks_p_value", p, thresholds.ksPValue()));
+        }
+      }
       if (numbers.length > 0) {
         quantiles =
             Optional.of(
@@ -164,6 +183,10 @@ public final class DriftMonitor {
       psi = 0; // an identifier (mostly distinct values): no distribution to compare
     } else {
       psi = Distributions.psi(base.categories(), w.categories());
+      double unseen = newCategoryShare(base.categories(), w);
+      if (unseen > thresholds.newCategoryShare()) {
+        breaches.add(new FieldDrift.Breach("new_category", unseen, thresholds.newCategoryShare()));
+      }
     }
     if (psi > thresholds.psi()) {
       breaches.add(new FieldDrift.Breach("psi", psi, thresholds.psi()));
@@ -199,6 +222,20 @@ public final class DriftMonitor {
             .toList();
     return new FieldDrift(
         field, base.nullRate(), w.nullRate(), w.distinct(), quantiles, psi, ks, top, breaches);
+  }
+
+  /** The share of the window's text values that the baseline never saw. */
+  private static double newCategoryShare(Map<String, Integer> baseline, FieldWindow w) {
+    long unseen = 0;
+    long seen = 0;
+    for (Map.Entry<String, Integer> c : w.categories().entrySet()) {
+      if (baseline.containsKey(c.getKey())) {
+        seen += c.getValue();
+      } else {
+        unseen += c.getValue();
+      }
+    }
+    return unseen + seen == 0 ? 0 : (double) unseen / (unseen + seen);
   }
 
   public long records() {

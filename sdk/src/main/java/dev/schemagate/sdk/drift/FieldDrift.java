@@ -26,11 +26,15 @@ public record FieldDrift(
     breaches = List.copyOf(breaches);
   }
 
-  /** A threshold crossed. */
+  /**
+   * A threshold crossed: {@code psi}, {@code ks}, {@code null_rate}, {@code new_category} above
+   * theirs, or {@code ks_p_value} below its.
+   */
   public record Breach(String test, double value, double threshold) {
     @Override
     public String toString() {
-      return "%s %.4f > %.4f".formatted(test, value, threshold);
+      return "%s %.4f %s %.4f"
+          .formatted(test, value, test.equals("ks_p_value") ? "<" : ">", threshold);
     }
   }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where promotion notifications go.
+ * Where promotion and data-drift notifications go.
  *
  * @param slackWebhook {@code SCHEMAGATE_SLACK_WEBHOOK_URL}: a Slack incoming webhook
  * @param pagerDutyUrl {@code SCHEMAGATE_PAGERDUTY_EVENTS_URL}, default PagerDuty's Events API v2

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends promotion notices to Slack and PagerDuty in the background: {@link #send} returns at once,
- * each POST is retried with doubling backoff on a network error, a 429 or a 5xx, and a notice that
- * cannot be delivered is logged and dropped. A reconcile never waits for, or fails on, a
- * notification.
+ * Sends promotion and data-drift notices to Slack and PagerDuty in the background: {@link #send}
+ * returns at once, each POST is retried with doubling backoff on a network error, a 429 or a 5xx,
+ * and a notice that cannot be delivered is logged and dropped. A reconcile never waits for, or
+ * fails on, a notification.
  */
 public final class Notifier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Notifier.class);
@@ -33,17 +33,34 @@ public final class Notifier implements AutoCloseable {
   }
 
   public void send(PromotionNotice notice) {
+    deliver(
+        "promotion notice " + notice.event(),
+        () -> templates.slack(notice),
+        key -> templates.pagerDuty(notice, key));
+  }
+
+  public void send(DriftNotice notice) {
+    deliver(
+        "drift notice " + notice.event(),
+        () -> templates.slack(notice),
+        key -> templates.pagerDuty(notice, key));
+  }
+
+  private void deliver(
+      String what,
+      java.util.function.Supplier<String> slack,
+      java.util.function.Function<String, String> pagerDuty) {
     try {
-      settings.slackWebhook().ifPresent(url -> post("slack", url, templates.slack(notice), 1));
+      settings.slackWebhook().ifPresent(url -> post("slack", url, slack.get(), 1));
       if (settings.pagerDutyUrl().isPresent() && settings.pagerDutyRoutingKey().isPresent()) {
         post(
             "pagerduty",
             settings.pagerDutyUrl().get(),
-            templates.pagerDuty(notice, settings.pagerDutyRoutingKey().get()),
+            pagerDuty.apply(settings.pagerDutyRoutingKey().get()),
             1);
       }
     } catch (RuntimeException e) {
-      log.warn("promotion notice {} not sent: {}", notice.event(), e.getMessage());
+      log.warn("{} not sent: {}", what, e.getMessage());
     }
   }
 

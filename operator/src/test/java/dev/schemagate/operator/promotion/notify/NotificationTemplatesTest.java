@@ -64,4 +64,43 @@ class NotificationTemplatesTest {
     assertThat(slack.get("blocks")).hasSize(2);
     assertThat(slack.get("text").asText()).startsWith(":x: Promotion failed");
   }
+
+  @Test
+  void shouldRenderDriftNoticesAsValidJsonThatTriggerAndResolveOneIncident() throws Exception {
+    DriftNotice breached =
+        new DriftNotice(
+            "breached",
+            "shop",
+            "orders",
+            "pay\"ments",
+            "orders-topic",
+            12000,
+            "2026-12-01T10:00:00Z",
+            List.of(
+                "amount: psi 0.4100 > 0.2000", "customer.country: new_category 0.0300 > 0.0200"));
+    DriftNotice recovered =
+        new DriftNotice(
+            "recovered", "shop", "orders", "payments", "orders-topic", 15000, "later", List.of());
+
+    JsonNode slack = JSON.readTree(templates.slack(breached));
+    JsonNode trigger = JSON.readTree(templates.pagerDuty(breached, "key-1"));
+    JsonNode resolve = JSON.readTree(templates.pagerDuty(recovered, "key-1"));
+    JsonNode calm = JSON.readTree(templates.slack(recovered));
+
+    assertThat(slack.get("text").asText())
+        .isEqualTo(":chart_with_downwards_trend: Data drift: shop/orders on orders-topic");
+    assertThat(slack.at("/blocks/2/text/text").asText())
+        .contains("`amount: psi 0.4100 > 0.2000`", "`customer.country: new_category");
+    assertThat(slack.toString()).contains("pay\\\"ments");
+    assertThat(trigger.get("event_action").asText()).isEqualTo("trigger");
+    assertThat(trigger.at("/payload/custom_details/breaches/1").asText())
+        .startsWith("customer.country");
+    assertThat(trigger.at("/payload/custom_details/records").asLong()).isEqualTo(12000);
+    assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
+    assertThat(resolve.get("dedup_key").asText())
+        .isEqualTo(trigger.get("dedup_key").asText())
+        .isEqualTo("schemagate/drift/shop/orders");
+    assertThat(calm.get("blocks")).hasSize(2);
+    assertThat(calm.get("text").asText()).startsWith(":white_check_mark: Data drift recovered");
+  }
 }
