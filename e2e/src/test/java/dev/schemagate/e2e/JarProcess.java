@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +20,12 @@ final class JarProcess implements AutoCloseable {
   }
 
   static JarProcess start(String jarPath, String maxHeap, Map<String, String> env) {
+    return start(jarPath, maxHeap, env, List.of());
+  }
+
+  /** With extra JVM options, e.g. a GC log for a benchmark. */
+  static JarProcess start(
+      String jarPath, String maxHeap, Map<String, String> env, List<String> jvmOptions) {
     Path jar = Repo.root().resolve(jarPath);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: its module packages it before e2e runs");
@@ -26,15 +34,21 @@ final class JarProcess implements AutoCloseable {
     String name = jar.getFileName().toString().replace(".jar", "");
     try {
       Path log = Files.createTempFile(Path.of("target"), name + "-", ".log");
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
-          new ProcessBuilder(java, "-Xmx" + maxHeap, "-jar", jar.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
       return new JarProcess(builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The JVM's process, e.g. to read its resident memory or CPU time. */
+  ProcessHandle handle() {
+    return process.toHandle();
   }
 
   boolean isAlive() {

@@ -59,6 +59,16 @@ final class RealApiServer {
     return instance;
   }
 
+  /** A server of its own (a benchmark's cold start), apart from the suite's shared one. */
+  static RealApiServer startFresh() {
+    return new RealApiServer();
+  }
+
+  /** Stops a server from {@link #startFresh()}; the shared one stops with the JVM. */
+  void stop() {
+    server.stop();
+  }
+
   private static String defaultDir() {
     return System.getProperty("user.home") + "/.cache/schemagate/kube-api-test";
   }

@@ -24,7 +24,8 @@ public final class OperatorMain {
             PROGRAM, OperatorConfig.USAGE, args, () -> OperatorConfig.fromEnv(System.getenv()));
     OperatorSettings settings = config.operator();
     var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    KubernetesClient kubernetes =
+        new KubernetesClientBuilder().withConfig(KubernetesConfigs.load()).build();
     SchemaRegistryClient registry =
         SchemaRegistryClient.builder(settings.registryUrl())
             .access(config.registryAccess())

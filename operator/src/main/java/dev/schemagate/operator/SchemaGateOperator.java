@@ -84,6 +84,8 @@ public final class SchemaGateOperator implements AutoCloseable {
         reconciler,
         c -> {
           c.withReconciliationMaxInterval(settings.resync())
+              // The reconciler manages its finalizer: only Delete-policy resources need one.
+              .withTriggerReconcilerOnAllEvents(true)
               // Annotation changes (managed, paused) must reconcile too; status patches must not.
               .withGenerationAware(false)
               .withOnUpdateFilter(SchemaGateOperator.<DataSchema>specOrAnnotationsChanged());

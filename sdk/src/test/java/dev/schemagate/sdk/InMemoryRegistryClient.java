@@ -3,6 +3,7 @@ package dev.schemagate.sdk;
 import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.registry.client.CompatibilityReport;
 import dev.schemagate.registry.client.RegisteredSchema;
+import dev.schemagate.registry.client.RegisteredVersion;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.RegistryException.Reason;
 import dev.schemagate.registry.client.RegistryMode;
@@ -46,14 +47,15 @@ public final class InMemoryRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
-  public synchronized int register(String subject, SchemaSubmission schema, boolean normalize)
-      throws RegistryException {
+  public synchronized RegisteredVersion registerVersion(
+      String subject, SchemaSubmission schema, boolean normalize) throws RegistryException {
     call();
     var existing = lookup(subject, schema);
     if (existing.isPresent()) {
-      return existing.get().id();
+      return new RegisteredVersion(existing.get().id(), existing.get().version());
     }
-    return registerWithId(subject, schema, nextId.getAndIncrement() + 100);
+    int id = registerWithId(subject, schema, nextId.getAndIncrement() + 100);
+    return new RegisteredVersion(id, subjects.get(subject).size());
   }
 
   @Override

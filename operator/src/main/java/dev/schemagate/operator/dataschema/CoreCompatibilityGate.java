@@ -47,7 +47,8 @@ final class CoreCompatibilityGate implements CompatibilityGate {
     } catch (InvalidSchemaException unparsable) {
       return fallback.breakingChanges(candidate, latest);
     }
-    CompatibilityResult result = checker.check(candidate.level(), history, candidate.parsed());
+    CompatibilityResult result =
+        checker.check(candidate.level(), history, candidate.parsedSchema());
     return result.breakingChanges().stream()
         .map(
             c ->

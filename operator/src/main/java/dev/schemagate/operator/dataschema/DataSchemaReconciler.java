@@ -20,11 +20,11 @@ import dev.schemagate.registry.client.SchemaSubmission;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -42,12 +42,22 @@ import java.util.stream.Collectors;
 /**
  * Reconciles a DataSchema into its registry subject: resolve the text, check ownership, parse and
  * fingerprint, then register, adopt, refuse or report drift, and write all of it to the status.
+ *
+ * <p>Runs in JOSDK's all-events mode and manages its finalizer itself: only a resource whose
+ * deletion must soft-delete its subject ({@code deletionPolicy: Delete}) carries one. A Retain
+ * resource (the default) needs none, so it costs one API write fewer to bring to Ready and its
+ * namespace can be deleted while the operator is down; its deletion still hands the subject over to
+ * the next claimant, from the delete event.
  */
-public final class DataSchemaReconciler implements Reconciler<DataSchema>, Cleaner<DataSchema> {
+public final class DataSchemaReconciler implements Reconciler<DataSchema> {
   static final String CONFIGMAP_INDEX = "schemagate.dev/configmap";
+
+  /** The name JOSDK gave the finalizer when it managed it, kept for resources that carry it. */
+  public static final String FINALIZER = "dataschemas.schemagate.dev/finalizer";
 
   private final SchemaRegistryClient registry;
   private final SchemaParser parser;
+  private final FingerprintMemo fingerprints = new FingerprintMemo();
   private final SubjectRegistrar registrar;
   private final SubjectCleanup cleanup;
   private final StatusWriter statuses;
@@ -72,6 +82,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
         new SubjectRegistrar(
             registry,
             parser,
+            fingerprints,
             new CoreCompatibilityGate(
                 registry,
                 parser,
@@ -112,6 +123,19 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
 
   @Override
   public UpdateControl<DataSchema> reconcile(DataSchema resource, Context<DataSchema> context) {
+    if (context.isPrimaryResourceDeleted()) {
+      wakeOtherClaimants(resource, context);
+      return UpdateControl.noUpdate();
+    }
+    if (resource.isMarkedForDeletion()) {
+      return finalize(resource, context);
+    }
+    DataSchema current = holdFinalizerAsNeeded(resource, context);
+    return reconcileLive(current, context);
+  }
+
+  private UpdateControl<DataSchema> reconcileLive(
+      DataSchema resource, Context<DataSchema> context) {
     if (Annotations.isUnmanaged(resource)) {
       return patch(resource, statuses.unmanaged(resource), context);
     }
@@ -133,7 +157,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
             : control;
       }
       Candidate candidate = candidate(resource, context);
-      fingerprint = Optional.of(candidate.parsed().fingerprint().value());
+      fingerprint = Optional.of(candidate.fingerprint().value());
       Outcome outcome = reconcileInRegistry(candidate, resource);
       announce(resource, outcome);
       return patch(
@@ -148,14 +172,43 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
     }
   }
 
-  @Override
-  public DeleteControl cleanup(DataSchema resource, Context<DataSchema> context) {
-    DeleteControl control = cleanup.cleanup(resource, context.getPrimaryCache());
-    if (control.isRemoveFinalizer()) {
-      SubjectClaims.otherClaimants(resource, context.getPrimaryCache())
-          .forEach(other -> handovers.propagateEvent(ResourceID.fromResource(other)));
+  /** A resource on its way out: soft-delete its subject if it must, then let it go. */
+  private UpdateControl<DataSchema> finalize(DataSchema resource, Context<DataSchema> context) {
+    if (!resource.hasFinalizer(FINALIZER)) {
+      return UpdateControl.noUpdate(); // another party's finalizer holds it; nothing of ours to do
     }
-    return control;
+    DeleteControl control = cleanup.cleanup(resource, context.getPrimaryCache());
+    if (!control.isRemoveFinalizer()) {
+      return UpdateControl.<DataSchema>noUpdate()
+          .rescheduleAfter(control.getScheduleDelay().orElse(settings.retryInterval().toMillis()));
+    }
+    PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+    wakeOtherClaimants(resource, context);
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Adds the finalizer when deleting the resource must clean up the registry, and removes it when
+   * it no longer must (policy back to Retain, or a finalizer an older operator put on every
+   * resource). The resource as it now is.
+   */
+  private static DataSchema holdFinalizerAsNeeded(
+      DataSchema resource, Context<DataSchema> context) {
+    boolean needed = SubjectCleanup.needsFinalizer(resource);
+    boolean held = resource.hasFinalizer(FINALIZER);
+    if (needed && !held) {
+      return PrimaryUpdateAndCacheUtils.addFinalizer(context, FINALIZER);
+    }
+    if (!needed && held) {
+      return PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+    }
+    return resource;
+  }
+
+  /** When a subject's claimant goes away, the next oldest one may take the subject over. */
+  private void wakeOtherClaimants(DataSchema resource, Context<DataSchema> context) {
+    SubjectClaims.otherClaimants(resource, context.getPrimaryCache())
+        .forEach(other -> handovers.propagateEvent(ResourceID.fromResource(other)));
   }
 
   @Override
@@ -189,13 +242,21 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema>, Clean
             .map(r -> new SchemaReference(r.name(), r.subject(), r.version()))
             .toList();
     Map<String, String> referenced = referencedTexts(references);
+    var submission = new SchemaSubmission(format, text, references);
+    var level = CompatibilityLevel.valueOf(resource.getSpec().getCompatibility().name());
+    var known = fingerprints.known(format, text, referenced);
+    if (known.isPresent()) {
+      return Candidate.known(
+          resource.subject(),
+          submission,
+          known.get(),
+          level,
+          () -> parser.parse(format, text, referenced));
+    }
     try {
       ParsedSchema parsed = parser.parse(format, text, referenced);
-      return new Candidate(
-          resource.subject(),
-          new SchemaSubmission(format, text, references),
-          parsed,
-          CompatibilityLevel.valueOf(resource.getSpec().getCompatibility().name()));
+      fingerprints.remember(format, text, referenced, parsed.fingerprint());
+      return Candidate.parsed(resource.subject(), submission, parsed, level);
     } catch (InvalidSchemaException e) {
       throw new ReconcileException(
           Reason.InvalidSchema,

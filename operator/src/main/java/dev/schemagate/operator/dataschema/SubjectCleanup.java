@@ -71,12 +71,17 @@ final class SubjectCleanup {
     }
   }
 
-  private static boolean deletesSubject(
-      DataSchema resource, IndexedResourceCache<DataSchema> cache) {
+  /** Whether deleting this resource may have to delete its subject, so a finalizer must hold it. */
+  static boolean needsFinalizer(DataSchema resource) {
     return resource.getSpec() != null
         && resource.getSpec().getDeletionPolicy() == DeletionPolicy.Delete
         && !Annotations.isUnmanaged(resource)
-        && !Annotations.isPaused(resource)
+        && !Annotations.isPaused(resource);
+  }
+
+  private static boolean deletesSubject(
+      DataSchema resource, IndexedResourceCache<DataSchema> cache) {
+    return needsFinalizer(resource)
         && resource.getStatus() != null
         && resource.getStatus().getVersion() != null
         && SubjectClaims.olderClaimant(resource, cache).isEmpty();

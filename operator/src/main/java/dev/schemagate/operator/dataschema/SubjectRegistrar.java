@@ -1,11 +1,13 @@
 package dev.schemagate.operator.dataschema;
 
 import dev.schemagate.core.compat.CompatibilityLevel;
+import dev.schemagate.core.schema.Fingerprint;
 import dev.schemagate.core.schema.InvalidSchemaException;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.core.schema.SchemaParser;
 import dev.schemagate.crds.v1alpha1.BreakingChange;
 import dev.schemagate.registry.client.RegisteredSchema;
+import dev.schemagate.registry.client.RegisteredVersion;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import java.util.List;
@@ -19,11 +21,17 @@ import java.util.Optional;
 final class SubjectRegistrar {
   private final SchemaRegistryClient registry;
   private final SchemaParser parser;
+  private final FingerprintMemo fingerprints;
   private final CompatibilityGate gate;
 
-  SubjectRegistrar(SchemaRegistryClient registry, SchemaParser parser, CompatibilityGate gate) {
+  SubjectRegistrar(
+      SchemaRegistryClient registry,
+      SchemaParser parser,
+      FingerprintMemo fingerprints,
+      CompatibilityGate gate) {
     this.registry = registry;
     this.parser = parser;
+    this.fingerprints = fingerprints;
     this.gate = gate;
   }
 
@@ -55,15 +63,27 @@ final class SubjectRegistrar {
   private Outcome register(Candidate candidate, Optional<RegisteredSchema> latest)
       throws RegistryException {
     String subject = candidate.subject();
-    int id;
+    RegisteredVersion answer;
     try {
-      id = registry.register(subject, candidate.submission(), false);
+      answer = registry.registerVersion(subject, candidate.submission(), false);
     } catch (RegistryException e) {
       if (e.reason() != RegistryException.Reason.INCOMPATIBLE) {
         throw e;
       }
       // The registry holds the subject to its own rules too: ask it to list each change.
       return new Outcome.Refused(registryVerdict(candidate, e), latest);
+    }
+    if (answer.version() > 0) {
+      // The answer names the version (Confluent 7.4+ and ours): no read-back needed.
+      var submitted = candidate.submission();
+      return new Outcome.Registered(
+          new RegisteredSchema(
+              subject,
+              answer.version(),
+              answer.id(),
+              submitted.format(),
+              submitted.schema(),
+              submitted.references()));
     }
     RegisteredSchema registered =
         registry
@@ -75,7 +95,7 @@ final class SubjectRegistrar {
                         RegistryException.Reason.UNAVAILABLE,
                         0,
                         "registered id %d under '%s' but cannot read it back"
-                            .formatted(id, subject)));
+                            .formatted(answer.id(), subject)));
     return new Outcome.Registered(registered);
   }
 
@@ -106,18 +126,28 @@ final class SubjectRegistrar {
   }
 
   private boolean sameContent(RegisteredSchema registered, Candidate candidate) {
-    if (registered.format() != candidate.parsed().format()) {
+    if (registered.format() != candidate.submission().format()
+        || !registered.references().equals(candidate.submission().references())) {
       return false;
     }
     if (registered.schema().equals(candidate.submission().schema())) {
-      return registered.references().equals(candidate.submission().references());
+      return true;
+    }
+    return fingerprintOf(registered).map(candidate.fingerprint()::equals).orElse(false);
+  }
+
+  private Optional<Fingerprint> fingerprintOf(RegisteredSchema registered) {
+    var known = fingerprints.known(registered.format(), registered.schema(), Map.of());
+    if (known.isPresent()) {
+      return known;
     }
     try {
       ParsedSchema parsed = parser.parse(registered.format(), registered.schema(), Map.of());
-      return parsed.fingerprint().equals(candidate.parsed().fingerprint())
-          && registered.references().equals(candidate.submission().references());
+      fingerprints.remember(
+          registered.format(), registered.schema(), Map.of(), parsed.fingerprint());
+      return Optional.of(parsed.fingerprint());
     } catch (InvalidSchemaException | RuntimeException unparsable) {
-      return false;
+      return Optional.empty();
     }
   }
 }

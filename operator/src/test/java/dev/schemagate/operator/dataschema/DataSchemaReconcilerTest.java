@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -270,11 +271,58 @@ class DataSchemaReconcilerTest {
   void shouldKeepTheSubjectWhenARetainResourceIsDeleted() throws Exception {
     create(avro("orders", fixture("order-v1.avsc")));
     awaitReady("orders");
+    // Nothing to clean up on deletion, so nothing holds it: one API write fewer.
+    assertThat(get("orders").getMetadata().getFinalizers()).isEmpty();
 
     delete("orders");
 
     await().until(() -> get("orders") == null);
     assertThat(fixture.registry.versions(subject)).containsExactly(1);
+  }
+
+  @Test
+  void shouldHoldAFinalizerOnlyWhileDeletingTheResourceMustDeleteItsSubject() throws Exception {
+    DataSchema resource = avro("orders", fixture("order-v1.avsc"));
+    // As an older operator left it: JOSDK put its finalizer on every resource.
+    resource.getMetadata().setFinalizers(List.of(DataSchemaReconciler.FINALIZER));
+    create(resource);
+    awaitReady("orders");
+    await().until(() -> get("orders").getMetadata().getFinalizers().isEmpty());
+
+    setDeletionPolicy("orders", DeletionPolicy.Delete);
+    await()
+        .until(
+            () -> get("orders").getMetadata().getFinalizers(),
+            f -> f.equals(List.of(DataSchemaReconciler.FINALIZER)));
+
+    setDeletionPolicy("orders", DeletionPolicy.Retain);
+    await().until(() -> get("orders").getMetadata().getFinalizers().isEmpty());
+    assertThat(fixture.registry.versions(subject)).containsExactly(1);
+  }
+
+  @Test
+  void shouldLeaveAResourceHeldByAnotherFinalizerAlone() throws Exception {
+    DataSchema resource = avro("orders", fixture("order-v1.avsc"));
+    resource.getMetadata().setFinalizers(List.of("example.com/keep"));
+    create(resource);
+    awaitReady("orders");
+
+    delete("orders");
+
+    // Marked for deletion, held by someone else's finalizer: no status churn, no registry change.
+    await().until(() -> get("orders").isMarkedForDeletion());
+    assertThat(get("orders").getMetadata().getFinalizers()).containsExactly("example.com/keep");
+    assertThat(fixture.registry.versions(subject)).containsExactly(1);
+    client
+        .resources(DataSchema.class)
+        .inNamespace(namespace)
+        .withName("orders")
+        .edit(
+            ds -> {
+              ds.getMetadata().setFinalizers(List.of());
+              return ds;
+            });
+    await().until(() -> get("orders") == null);
   }
 
   @Test
@@ -316,6 +364,8 @@ class DataSchemaReconcilerTest {
     resource.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     create(resource);
     awaitReady("orders");
+    assertThat(get("orders").getMetadata().getFinalizers())
+        .containsExactly(DataSchemaReconciler.FINALIZER);
     fixture.gate.shut();
     try {
       delete("orders");
@@ -351,6 +401,18 @@ class DataSchemaReconcilerTest {
 
   private void delete(String name) {
     client.resources(DataSchema.class).inNamespace(namespace).withName(name).delete();
+  }
+
+  private void setDeletionPolicy(String name, DeletionPolicy policy) {
+    client
+        .resources(DataSchema.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            ds -> {
+              ds.getSpec().setDeletionPolicy(policy);
+              return ds;
+            });
   }
 
   private void editSchema(String name, String schema) {

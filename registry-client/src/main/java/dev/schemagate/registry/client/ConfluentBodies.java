@@ -49,7 +49,8 @@ final class ConfluentBodies {
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record IdAnswer(Integer id) {}
+  /** A registration's answer; Confluent added {@code version} in 7.4. */
+  record IdAnswer(Integer id, Integer version) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record CompatibilityAnswer(

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +59,16 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpDriftCalls drift;
   private final long latestTtlNanos;
   private final Cache<Integer, SchemaSubmission> schemasById;
-  private final Cache<Registration, Integer> registeredIds;
+  private final Cache<Registration, RegisteredVersion> registeredIds;
   private final Cache<SubjectContent, RegisteredSchema> lookups;
   private final Cache<SubjectVersion, RegisteredSchema> subjectVersions;
   private final Cache<String, Latest> latestBySubject;
+
+  /**
+   * Subjects some cache above may hold entries of, so that forgetting one scans the caches only
+   * when it can find something. Grows with the subjects this client has seen, a few bytes each.
+   */
+  private final Set<String> subjectsCached = ConcurrentHashMap.newKeySet();
 
   HttpSchemaRegistryClient(List<java.net.URI> urls, ClientSettings settings) {
     HttpClient.Builder client =
@@ -87,10 +95,10 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
-  public int register(String subject, SchemaSubmission schema, boolean normalize)
-      throws RegistryException {
+  public RegisteredVersion registerVersion(
+      String subject, SchemaSubmission schema, boolean normalize) throws RegistryException {
     var key = new Registration(subject, schema, normalize);
-    Integer cached = registeredIds.getIfPresent(key);
+    RegisteredVersion cached = registeredIds.getIfPresent(key);
     if (cached != null) {
       return cached;
     }
@@ -102,13 +110,16 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             body(SchemaRequest.of(schema)),
             Map.of());
     requireSuccess(what, response);
-    Integer id = read(what, response, IdAnswer.class).id();
-    if (id == null) {
+    IdAnswer answer = read(what, response, IdAnswer.class);
+    if (answer.id() == null) {
       throw malformed(what, response, "no 'id' in the answer");
     }
-    registeredIds.put(key, id);
+    var registered =
+        new RegisteredVersion(answer.id(), answer.version() == null ? 0 : answer.version());
+    remember(subject);
+    registeredIds.put(key, registered);
     latestBySubject.invalidate(subject);
-    return id;
+    return registered;
   }
 
   @Override
@@ -192,6 +203,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     requireSuccess(what, response);
     RegisteredSchema found = toRegistered(what, subject, response);
+    remember(subject);
     lookups.put(key, found);
     return Optional.of(found);
   }
@@ -233,6 +245,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     requireSuccess(what, response);
     RegisteredSchema found = toRegistered(what, subject, response);
+    remember(subject);
     subjectVersions.put(key, found);
     return Optional.of(found);
   }
@@ -271,6 +284,7 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     requireSuccess(what, response);
     RegisteredSchema found = toRegistered(what, subject, response);
+    remember(subject);
     latestBySubject.put(subject, new Latest(found, response.etag(), System.nanoTime()));
     subjectVersions.put(new SubjectVersion(subject, found.version()), found);
     return Optional.of(found);
@@ -389,8 +403,18 @@ final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     return Optional.of(read(what, response, Integer.class));
   }
 
+  /** Notes that some cache may hold an entry of this subject, before the entry is put. */
+  private void remember(String subject) {
+    subjectsCached.add(subject);
+  }
+
   private void forget(String subject) {
     latestBySubject.invalidate(subject);
+    // Scanning the caches costs their size: skip it for subjects never cached (a cold start asks
+    // for thousands of subjects that do not exist yet, and each 404 lands here).
+    if (!subjectsCached.contains(subject)) {
+      return;
+    }
     subjectVersions.asMap().keySet().removeIf(k -> k.subject().equals(subject));
     lookups.asMap().keySet().removeIf(k -> k.subject().equals(subject));
     registeredIds.asMap().keySet().removeIf(k -> k.subject().equals(subject));

@@ -26,7 +26,17 @@ public interface SchemaRegistryClient extends AutoCloseable {
   }
 
   /** POST /subjects/{subject}/versions: the id (existing one when the content is known). */
-  int register(String subject, SchemaSubmission schema, boolean normalize) throws RegistryException;
+  default int register(String subject, SchemaSubmission schema, boolean normalize)
+      throws RegistryException {
+    return registerVersion(subject, schema, normalize).id();
+  }
+
+  /**
+   * POST /subjects/{subject}/versions: the id and the version the content holds under the subject
+   * (version 0 when the registry answers with the id alone, as Confluent's did before 7.4).
+   */
+  RegisteredVersion registerVersion(String subject, SchemaSubmission schema, boolean normalize)
+      throws RegistryException;
 
   /** POST /subjects/{subject}: the version under which this content is registered, if any. */
   Optional<RegisteredSchema> lookup(String subject, SchemaSubmission schema)

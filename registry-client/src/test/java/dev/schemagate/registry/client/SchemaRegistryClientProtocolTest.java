@@ -95,6 +95,38 @@ class SchemaRegistryClientProtocolTest {
   }
 
   @Test
+  void shouldReadTheVersionFromARegistrationAnswerWhenTheRegistryGivesIt() throws Exception {
+    registry.then(200, "{\"id\":7,\"version\":3}").then(200, "{\"id\":8}");
+
+    var answered =
+        client.registerVersion("orders-value", SchemaSubmission.of(SchemaFormat.AVRO, AVRO), false);
+    // A Confluent registry before 7.4 answers with the id alone: version 0 says "unknown".
+    var idOnly =
+        client.registerVersion(
+            "orders-value",
+            SchemaSubmission.of(SchemaFormat.AVRO, AVRO.replace("Order", "O2")),
+            false);
+
+    assertThat(answered).isEqualTo(new RegisteredVersion(7, 3));
+    assertThat(idOnly).isEqualTo(new RegisteredVersion(8, 0));
+  }
+
+  @Test
+  void shouldForgetASubjectItNeverCachedWithoutTouchingOthers() throws Exception {
+    registry
+        .then(200, "{\"id\":7}")
+        .then(404, "{\"error_code\":40401,\"message\":\"Subject 'new-value' not found.\"}");
+    var submission = SchemaSubmission.of(SchemaFormat.AVRO, AVRO);
+    client.register("orders-value", submission, false);
+
+    assertThat(client.latest("new-value")).isEmpty();
+    client.register("orders-value", submission, false);
+
+    // The 404 of a subject never seen leaves what is cached of other subjects in place.
+    assertThat(registry.requests).hasSize(2);
+  }
+
+  @Test
   void shouldForgetWhatItCachedOfASubjectDeletedOutOfBand() throws Exception {
     registry
         .then(200, "{\"id\":7}")
