@@ -22,11 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * SQL for the lineage tables. Batches go in as one statement per table ({@code unnest} of arrays,
- * {@code ON CONFLICT DO NOTHING}), so a transaction of 500 events costs four round trips.
+ * {@code ON CONFLICT DO NOTHING}), so a transaction of 500 events costs four round trips. All rows
+ * of one statement share one change number (one {@code nextval}, not one per row): rows committed
+ * together become visible together, so a reader reading {@code changed > seen} misses none.
  */
 final class LineageStore {
   private static final String INSERT_EVENTS =
@@ -39,15 +42,17 @@ final class LineageStore {
       """;
   private static final String INSERT_COLUMNS =
       """
-      INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name)
-      SELECT id, 'column', ns, ds, col FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
+      INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name, changed)
+      SELECT id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
       ORDER BY id
       ON CONFLICT (id) DO NOTHING
       """;
   private static final String INSERT_EDGES =
       """
-      INSERT INTO lineage_edges (source, target, transformation, subtype)
-      SELECT s, t, x, st FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
+      INSERT INTO lineage_edges (source, target, transformation, subtype, changed)
+      SELECT s, t, x, st, (SELECT nextval('lineage_change_seq'))
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
       ORDER BY s, t
       ON CONFLICT DO NOTHING
       """;
@@ -63,13 +68,20 @@ final class LineageStore {
 
   /**
    * Columns and edges this writer knows are committed: a job that runs every hour repeats the same
-   * lineage, so most of an event's rows are already stored and need no round trip. Only the writer
-   * thread touches these; a full set is dropped rather than grown without bound.
+   * lineage, so most of an event's rows are already stored and need no round trip. The writer
+   * thread reads them while the thread committing the previous batch adds to them; a full set is
+   * dropped rather than grown without bound.
    */
   private static final int KNOWN_LIMIT = 2_000_000;
 
-  private final Set<String> knownColumns = new HashSet<>();
-  private final Set<LineageEdge> knownEdges = new HashSet<>();
+  private final Set<String> knownColumns = ConcurrentHashMap.newKeySet();
+  private final Set<LineageEdge> knownEdges = ConcurrentHashMap.newKeySet();
+
+  /**
+   * What one batch wrote: the events that were new, and the columns and edges it inserted, known to
+   * be stored once its transaction commits ({@link #committed}).
+   */
+  record Written(Set<EventKey> fresh, Set<String> columns, Set<LineageEdge> edges) {}
 
   /** The identity of a run event: what makes a repeated event a repeat. */
   record EventKey(String runId, String eventType, java.time.Instant eventTime) {
@@ -84,9 +96,9 @@ final class LineageStore {
   /**
    * Writes the events not seen before, with their columns and edges.
    *
-   * @return the keys of the events that were new
+   * @return the keys of the events that were new, and the rows written
    */
-  Set<EventKey> writeEvents(Connection c, Collection<RunEventLineage> events) throws SQLException {
+  Written writeEvents(Connection c, Collection<RunEventLineage> events) throws SQLException {
     Map<EventKey, RunEventLineage> unique = new LinkedHashMap<>();
     events.forEach(e -> unique.putIfAbsent(EventKey.of(e), e));
     int n = unique.size();
@@ -136,32 +148,19 @@ final class LineageStore {
     edges.removeAll(knownEdges);
     insertColumns(c, columns.values());
     insertEdges(c, edges);
-    pendingColumns = columns.keySet();
-    pendingEdges = edges;
-    return fresh;
+    return new Written(fresh, columns.keySet(), edges);
   }
 
-  // rows written by the transaction in progress, known once it commits
-  private Set<String> pendingColumns = Set.of();
-  private Set<LineageEdge> pendingEdges = Set.of();
-
-  /** Called by the writer after a successful commit of {@link #writeEvents}. */
-  void committed() {
-    if (knownColumns.size() + pendingColumns.size() > KNOWN_LIMIT) {
+  /** Called by the writer after the transaction of {@link #writeEvents} committed. */
+  void committed(Written written) {
+    if (knownColumns.size() + written.columns().size() > KNOWN_LIMIT) {
       knownColumns.clear();
     }
-    if (knownEdges.size() + pendingEdges.size() > KNOWN_LIMIT) {
+    if (knownEdges.size() + written.edges().size() > KNOWN_LIMIT) {
       knownEdges.clear();
     }
-    knownColumns.addAll(pendingColumns);
-    knownEdges.addAll(pendingEdges);
-    rolledBack();
-  }
-
-  /** Called by the writer when a transaction did not commit: nothing new is known. */
-  void rolledBack() {
-    pendingColumns = Set.of();
-    pendingEdges = Set.of();
+    knownColumns.addAll(written.columns());
+    knownEdges.addAll(written.edges());
   }
 
   /**
