@@ -30,10 +30,47 @@ trap cleanup EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/readyz" >/dev/null || { echo "bench: server did not start"; cat "$DATA/server.log"; exit 1; }
 
-echo "== warm-up (10 s, 64 connections)"
-DATASETS=$DATASETS wrk -t2 -c64 -d10s -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1
+# CPU seconds used so far by the registry JVM and its PostgreSQL (postmaster, live backends, and
+# reaped ones): CPU per event is steadier than events/s on a shared machine.
+cpu() {
+  python3 - "$SERVER" "$DATA" <<'PY'
+import os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def stat(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+jvm = sum(int(x) for x in stat(sys.argv[1])[11:13])
+total = 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        cmd = open(f"/proc/{pid}/cmdline").read()
+        if sys.argv[2] in cmd and "postgres" in cmd:
+            s = stat(pid)
+            total += sum(int(x) for x in s[11:15])
+            for child in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    if stat(child)[1] == pid:
+                        total += sum(int(x) for x in stat(child)[11:13])
+                except OSError:
+                    pass
+    except OSError:
+        pass
+print(f"{jvm / tick} {total / tick}")
+PY
+}
+
+echo "== warm-up (${WARMUP:-20} s, 64 connections)"
+DATASETS=$DATASETS wrk -t2 -c64 -d"${WARMUP:-20}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r: DATASETS=$DATASETS, $CONNECTIONS connections, ${DURATION} s (load average $(cut -d' ' -f1 /proc/loadavg))"
-  DATASETS=$DATASETS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1 | tee -a "$DATA/rounds"
+  before=$(cpu)
+  line=$(DATASETS=$DATASETS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1)
+  after=$(cpu)
+  rate=$(echo "$line" | awk '{print $2}' | tr -d ,)
+  echo "$line; server CPU $(python3 -c "
+b, a = [float(x) for x in '$before'.split()], [float(x) for x in '$after'.split()]
+n = $rate * $DURATION
+print(f'JVM {1e6 * (a[0] - b[0]) / n:.0f} + PostgreSQL {1e6 * (a[1] - b[1]) / n:.0f} = {1e6 * (a[0] + a[1] - b[0] - b[1]) / n:.0f} µs per event')")" | tee -a "$DATA/rounds"
 done
 sort -t' ' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median round: " a[int((NR+1)/2)]}'
+sort -t'=' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median CPU per event: " a[int((NR+1)/2)]}'
