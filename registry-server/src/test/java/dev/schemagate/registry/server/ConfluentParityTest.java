@@ -153,4 +153,61 @@ class ConfluentParityTest {
       }
     }
   }
+
+  private static String confluentVersion(JsonNode body) {
+    return body.at("/metadata/properties/confluent:version").asText();
+  }
+
+  @Test
+  void shouldStampConfluentVersionAndRefuseARegistrationNamingAStaleVersion() {
+    String subject = subject();
+    String path = "/subjects/" + subject + "/versions";
+    Http.Response first =
+        http.post(path, Http.body(Schemas.avroRecord("Stamp", 1), "\"version\":1"));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("version").asInt()).isEqualTo(1);
+    assertThat(confluentVersion(first.json())).isEqualTo("1");
+    assertThat(confluentVersion(http.get(path + "/latest").json())).isEqualTo("1");
+
+    // a writer that read version 1 and names it again lost the race: refused, nothing stored
+    Http.Response stale =
+        http.post(path, Http.body(Schemas.avroRecord("Stamp", 2), "\"version\":1"));
+    assertThat(stale.status()).as(stale.body()).isEqualTo(422);
+    assertThat(stale.errorCode()).isEqualTo(42201);
+    assertThat(stale.body()).contains("not one more than previous version");
+    assertThat(http.get(path).body()).isEqualTo("[1]");
+
+    Http.Response second =
+        http.post(path, Http.body(Schemas.avroRecord("Stamp", 2), "\"version\":2"));
+    assertThat(second.status()).as(second.body()).isEqualTo(200);
+    assertThat(second.json().get("version").asInt()).isEqualTo(2);
+    assertThat(confluentVersion(second.json())).isEqualTo("2");
+
+    // once present the stamp follows the version, also without a version in the request
+    Http.Response third = http.post(path, Http.body(Schemas.avroRecord("Stamp", 3)));
+    assertThat(third.status()).as(third.body()).isEqualTo(200);
+    assertThat(third.json().get("version").asInt()).isEqualTo(3);
+    assertThat(confluentVersion(http.get(path + "/3").json())).isEqualTo("3");
+    assertThat(confluentVersion(http.get(path + "/1").json())).isEqualTo("1");
+
+    // the stamp is not identity: the same schema again is the same version, whatever it carries
+    Http.Response again = http.post(path, Http.body(Schemas.avroRecord("Stamp", 3)));
+    assertThat(again.json().get("id").asInt()).isEqualTo(third.json().get("id").asInt());
+    assertThat(again.json().get("version").asInt()).isEqualTo(3);
+    assertThat(http.get(path).body()).isEqualTo("[1,2,3]");
+    Http.Response lookup =
+        http.post(
+            "/subjects/" + subject,
+            Http.body(
+                Schemas.avroRecord("Stamp", 2),
+                "\"metadata\":{\"properties\":{\"confluent:version\":\"7\"}}"));
+    assertThat(lookup.status()).as(lookup.body()).isEqualTo(200);
+    assertThat(lookup.json().get("version").asInt()).isEqualTo(2);
+
+    // an explicit id still needs IMPORT mode
+    Http.Response withId =
+        http.post(path, Http.body(Schemas.avroRecord("Stamp", 4), "\"id\":4242"));
+    assertThat(withId.status()).isEqualTo(422);
+    assertThat(withId.errorCode()).isEqualTo(42205);
+  }
 }

@@ -150,29 +150,37 @@ final class SchemaRegistration {
     if (!mode.allowsWrites()) {
       throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
     }
-    if (mode != Mode.IMPORT && (submission.id().isPresent() || submission.version().isPresent())) {
+    if (mode != Mode.IMPORT && submission.id().isPresent()) {
       throw RegistryServerException.notPermitted(
           "Subject "
               + subject
-              + " is not in import mode: an explicit id or version is accepted only in IMPORT"
-              + " mode");
+              + " is not in import mode: an explicit id is accepted only in IMPORT mode");
     }
     // Confluent: outside IMPORT, the contract is the submitted one (else the previous version's)
     // under the config's defaults and overrides; it is part of the identity looked up below.
-    NewSchema newSchema =
+    NewSchema contracted =
         submitted.withContract(
             mode == Mode.IMPORT
                 ? submission.contract()
                 : history.effectiveContract(c, subject, submission.contract()));
-    OptionalInt existingId = repository.schemaIdByContentKey(c, newSchema.contentKey());
+    OptionalInt existingId = repository.schemaIdByContentKey(c, contracted.contentKey());
     if (existingId.isPresent()) {
       Optional<VersionRow> existing =
           repository.versionOfSchema(c, subject, existingId.getAsInt(), false);
-      if (existing.isPresent()) {
+      if (existing.isPresent()
+          && (mode == Mode.IMPORT
+              || submission.version().isEmpty()
+              || submission.version().getAsInt() == existing.get().version())) {
         requireSameId(submission, existingId.getAsInt());
         return new Outcome.Done(
             new RegistrationResult(
-                existingId.getAsInt(), existing.get().version(), false, newSchema.contract()));
+                existingId.getAsInt(),
+                existing.get().version(),
+                false,
+                existing.get().version() == submission.version().orElse(-1)
+                        || contracted.contract().hasVersionStamp()
+                    ? contracted.contract().stampedWith(existing.get().version())
+                    : contracted.contract()));
       }
     }
     if (mode != Mode.IMPORT) {
@@ -191,15 +199,9 @@ final class SchemaRegistration {
                 + verdict.messages());
       }
     }
-    int id;
-    if (submission.id().isPresent()) {
-      id = submission.id().getAsInt();
-      importSchema(c, id, newSchema, existingId);
-    } else {
-      id = repository.insertOrGetSchema(c, newSchema);
-    }
     int version;
-    if (submission.version().isPresent()) {
+    NewSchema newSchema = contracted;
+    if (mode == Mode.IMPORT && submission.version().isPresent()) {
       version = submission.version().getAsInt();
       if (version < 1) {
         throw RegistryServerException.invalidVersion(String.valueOf(version));
@@ -210,6 +212,31 @@ final class SchemaRegistration {
       }
     } else {
       version = repository.nextVersion(c, subject);
+      if (mode != Mode.IMPORT) {
+        // Confluent's optimistic concurrency: a registration naming its version succeeds only as
+        // the next one, and the version is stamped into the metadata (kept up to date once there)
+        OptionalInt requested = submission.version();
+        if (requested.isPresent() && requested.getAsInt() > 0 && requested.getAsInt() != version) {
+          throw new RegistryServerException(
+              Reason.INVALID_SCHEMA,
+              "Version is not one more than previous version: subject "
+                  + subject
+                  + " would register version "
+                  + version
+                  + ", the request names version "
+                  + requested.getAsInt());
+        }
+        if (requested.isPresent() || contracted.contract().hasVersionStamp()) {
+          newSchema = contracted.withContract(contracted.contract().stampedWith(version));
+        }
+      }
+    }
+    int id;
+    if (submission.id().isPresent()) {
+      id = submission.id().getAsInt();
+      importSchema(c, id, newSchema, existingId);
+    } else {
+      id = repository.insertOrGetSchema(c, newSchema);
     }
     repository.insertVersion(c, subject, version, id);
     return new Outcome.Done(new RegistrationResult(id, version, true, newSchema.contract()));
