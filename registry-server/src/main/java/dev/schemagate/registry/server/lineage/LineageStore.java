@@ -100,9 +100,10 @@ final class LineageStore {
    * Columns and edges this writer knows are committed: a job that runs every hour repeats the same
    * lineage, so most of an event's rows are already stored and need no round trip. The writer
    * thread reads them while the thread committing the previous batch adds to them; a full set is
-   * dropped rather than grown without bound.
+   * dropped rather than grown without bound. A few hundred thousand rows cover the recurring jobs
+   * of a warehouse; a larger bound only held heap (and GC work) when every event is new.
    */
-  private static final int KNOWN_LIMIT = 2_000_000;
+  private static final int KNOWN_LIMIT = 200_000;
 
   private final Set<String> knownColumns = ConcurrentHashMap.newKeySet();
   private final Set<LineageEdge> knownEdges = ConcurrentHashMap.newKeySet();
