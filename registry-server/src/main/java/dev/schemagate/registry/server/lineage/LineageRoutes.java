@@ -85,46 +85,14 @@ public final class LineageRoutes implements RouteGroup {
     } catch (LineageException e) {
       throw RegistryServerException.malformed("Invalid OpenLineage event: " + e.getMessage());
     }
-    // Answered when the writer's group commit completes, without holding a request thread: a
-    // batch can then carry as many events as there are waiting clients, not Jetty threads.
-    ctx.future(
-        () ->
-            lineage
-                .ingest(event)
-                .orTimeout(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .handle(
-                    (fresh, failure) -> {
-                      if (failure != null) {
-                        throw storeFailure(failure);
-                      }
-                      ObjectNode body = json.createObjectNode();
-                      body.put("runId", event.runId().toString());
-                      body.put("eventType", event.eventType());
-                      body.put("duplicate", !fresh);
-                      body.put("columns", event.columns().size());
-                      body.put("edges", event.edges().size());
-                      send(ctx, fresh ? 201 : 200, body);
-                      return null;
-                    }));
-  }
-
-  /** What a failed or timed-out lineage write answers. */
-  private static RegistryServerException storeFailure(Throwable failure) {
-    Throwable cause =
-        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof RegistryServerException known) {
-      return known;
-    }
-    if (cause instanceof TimeoutException) {
-      return new RegistryServerException(
-          RegistryServerException.Reason.STORE_TIMEOUT, "The lineage store did not answer in time");
-    }
-    return new RegistryServerException(
-        RegistryServerException.Reason.STORE_ERROR,
-        "The lineage store failed: " + cause.getMessage(),
-        cause);
+    boolean fresh = await(lineage.ingest(event));
+    ObjectNode body = json.createObjectNode();
+    body.put("runId", event.runId().toString());
+    body.put("eventType", event.eventType());
+    body.put("duplicate", !fresh);
+    body.put("columns", event.columns().size());
+    body.put("edges", event.edges().size());
+    send(ctx, fresh ? 201 : 200, body);
   }
 
   private void impact(Context ctx) {
