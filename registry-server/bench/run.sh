@@ -13,7 +13,7 @@ DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 REGISTRATIONS=${REGISTRATIONS:-50}
-JAR=registry-server/target/schemagate-registry.jar
+JAR=${JAR:-registry-server/target/schemagate-registry.jar}
 
 if ! command -v wrk >/dev/null; then
   echo "bench: installing wrk (apt-get)"
@@ -94,9 +94,26 @@ NGINX
   for _ in 1 2; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "$BASE/schemas/ids/$ID" >/dev/null; done
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-8}s" "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID" >/dev/null
   rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
-  for round in 1 2 3; do
-    R=$(rps "$BASE/schemas/ids/$ID"); N=$(rps "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID")
-    python3 -c "print(f'round $round: registry {float(\"$R\"):,.0f} req/s, nginx {float(\"$N\"):,.0f} req/s, ratio {float(\"$R\")/float(\"$N\"):.2f}')"
+  # CPU seconds (user + system) of the registry JVM, and of nginx's master and workers: CPU per
+  # request is steadier than req/s when other processes share the two cores.
+  cpu() {
+    python3 - "$@" <<'PY'
+import os, sys
+total = 0
+for pid in sys.argv[1:]:
+    with open(f"/proc/{pid}/stat") as f:
+        total += sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:13])
+print(total / os.sysconf("SC_CLK_TCK"))
+PY
+  }
+  NGINX_PIDS=$(pgrep -f "nginx.*$DATA/nginx.conf" | tr '\n' ' '; pgrep -P "$(cat "$DATA/nginx.pid")" | tr '\n' ' ')
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    C0=$(cpu "$SERVER"); R=$(rps "$BASE/schemas/ids/$ID"); C1=$(cpu "$SERVER")
+    D0=$(cpu $NGINX_PIDS); N=$(rps "http://127.0.0.1:$NGINX_PORT/schemas/ids/$ID"); D1=$(cpu $NGINX_PIDS)
+    python3 -c "
+r, n, d = float('$R'), float('$N'), $DURATION
+rc, nc = 1e6 * ($C1 - $C0) / (r * d), 1e6 * ($D1 - $D0) / (n * d)
+print(f'round $round (load average $(cut -d' ' -f1 /proc/loadavg)): registry {r:,.0f} req/s, nginx {n:,.0f} req/s, ratio {r / n:.2f}; CPU per request registry {rc:.1f} µs, nginx {nc:.1f} µs (nginx/registry {nc / rc:.2f})')"
   done
   exit 0
 fi

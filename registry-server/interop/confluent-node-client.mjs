@@ -72,6 +72,13 @@ await check('config: an update written with compatibilityLevel is honoured', asy
   await client.updateConfig(subject, { compatibility: 'FULL' });
   assert.equal(await client.getCompatibility(subject), 'FULL');
 });
+await check('config: keys the registry does not implement are refused by name, not ignored', async () => {
+  for (const [key, value] of [['compatibilityGroup', 'app.version'], ['normalize', true]]) {
+    await assert.rejects(() => client.updateConfig(subject, { compatibility: 'NONE', [key]: value }),
+      (e) => e.status === 422 && e.errorCode === 42203 && String(e.message).includes(key));
+  }
+  assert.equal(await client.getCompatibility(subject), 'FULL');
+});
 const metadata = {
   properties: { owner: 'team-orders', tier: 'gold' },
   tags: { 'interop.Order.id': ['PII'] },

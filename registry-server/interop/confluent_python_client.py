@@ -94,6 +94,18 @@ def _():
     assert client.get_compatibility(subject) == 'FULL_TRANSITIVE'
 
 
+@check('config: a key the registry does not implement (compatibilityGroup) is refused by name')
+def _():
+    try:
+        client.set_config(subject, ServerConfig(
+            compatibility=ConfigCompatibilityLevel.NONE, compatibility_group='app.version'))
+        raise AssertionError('compatibilityGroup was accepted')
+    except SchemaRegistryError as e:
+        assert e.http_status_code == 422 and e.error_code == 42203, e
+        assert 'compatibilityGroup' in e.error_message, e
+    assert client.get_compatibility(subject) == 'FULL_TRANSITIVE'
+
+
 METADATA = {'properties': {'owner': 'team-orders', 'tier': 'gold'},
             'tags': {'interop.Order.id': ['PII']}, 'sensitive': ['id']}
 RULESET = {

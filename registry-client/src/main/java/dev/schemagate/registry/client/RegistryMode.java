@@ -1,6 +1,6 @@
 package dev.schemagate.registry.client;
 
-import java.util.Locale;
+import dev.schemagate.core.config.Enums;
 import java.util.Optional;
 
 /** A subject's (or the registry's) mode, as {@code GET /mode} reports it. */
@@ -12,13 +12,6 @@ public enum RegistryMode {
   IMPORT;
 
   static Optional<RegistryMode> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return Enums.parse(RegistryMode.class, text);
   }
 }

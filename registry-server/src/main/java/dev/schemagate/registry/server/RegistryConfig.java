@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param ephemeralDataDir delete {@code dataDir} when the server closes (tests)
  * @param maxRequestBytes larger request bodies are refused with 413
  * @param security authentication and TLS; {@link SecurityConfig#NONE} leaves both off
+ * @param severityPolicy a lineage severity policy file (YAML or JSON); empty uses the built-in one
  */
 public record RegistryConfig(
     String host,
@@ -33,7 +34,8 @@ public record RegistryConfig(
     Path dataDir,
     boolean ephemeralDataDir,
     long maxRequestBytes,
-    SecurityConfig security) {
+    SecurityConfig security,
+    Optional<Path> severityPolicy) {
 
   public static final int DEFAULT_PORT = 8081;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
@@ -44,6 +46,7 @@ public record RegistryConfig(
     Objects.requireNonNull(redisUrl, "redisUrl");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(severityPolicy, "severityPolicy");
     if (port < 0 || port > 65535) {
       throw new InvalidConfigException("port must be between 0 and 65535, got " + port);
     }
@@ -73,7 +76,8 @@ public record RegistryConfig(
   /**
    * Environment variables {@code SCHEMAGATE_PORT}, {@code SCHEMAGATE_HOST}, {@code
    * SCHEMAGATE_DB_URL}, {@code SCHEMAGATE_DB_USER}, {@code SCHEMAGATE_DB_PASSWORD}, {@code
-   * SCHEMAGATE_REDIS_URL}, {@code SCHEMAGATE_DATA_DIR}, {@code SCHEMAGATE_MAX_REQUEST_BYTES}, each
+   * SCHEMAGATE_REDIS_URL}, {@code SCHEMAGATE_DATA_DIR}, {@code SCHEMAGATE_MAX_REQUEST_BYTES},
+   * {@code SCHEMAGATE_SEVERITY_POLICY} and the security ones ({@link SecurityConfig}), each
    * overridden by the flag of the same name ({@code --port=8081}, {@code --db-url=...}).
    */
   public static RegistryConfig fromEnvironment(Map<String, String> env, List<String> args) {
@@ -127,6 +131,9 @@ public record RegistryConfig(
     builder.security(security(values));
     if (values.containsKey("max-request-bytes")) {
       builder.maxRequestBytes(parseLong("max-request-bytes", values.get("max-request-bytes")));
+    }
+    if (values.containsKey("severity-policy")) {
+      builder.severityPolicy(Path.of(values.get("severity-policy")));
     }
     return builder.build();
   }
@@ -220,7 +227,8 @@ public record RegistryConfig(
             "auth-jwt-issuer",
             "auth-jwt-audience",
             "tls-cert",
-            "tls-key");
+            "tls-key",
+            "severity-policy");
 
     private String host = "0.0.0.0";
     private int port = DEFAULT_PORT;
@@ -230,6 +238,7 @@ public record RegistryConfig(
     private boolean ephemeralDataDir;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private SecurityConfig security = SecurityConfig.NONE;
+    private Optional<Path> severityPolicy = Optional.empty();
 
     public Builder host(String host) {
       this.host = host;
@@ -279,9 +288,23 @@ public record RegistryConfig(
       return this;
     }
 
+    /** A lineage severity policy file (YAML or JSON) instead of the built-in policy. */
+    public Builder severityPolicy(Path file) {
+      this.severityPolicy = Optional.of(file);
+      return this;
+    }
+
     public RegistryConfig build() {
       return new RegistryConfig(
-          host, port, database, redisUrl, dataDir, ephemeralDataDir, maxRequestBytes, security);
+          host,
+          port,
+          database,
+          redisUrl,
+          dataDir,
+          ephemeralDataDir,
+          maxRequestBytes,
+          security,
+          severityPolicy);
     }
 
     /** Builds and starts: {@code RegistryConfig.forTests().start()}. */

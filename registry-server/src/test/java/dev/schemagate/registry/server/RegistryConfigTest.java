@@ -3,10 +3,12 @@ package dev.schemagate.registry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistryConfigTest {
 
@@ -66,5 +68,32 @@ class RegistryConfigTest {
                 RegistryConfig.fromEnvironment(
                     Map.of("SCHEMAGATE_REDIS_URL", "cache:6379"), List.of()))
         .hasMessageContaining("redis://host:6379");
+  }
+
+  @Test
+  void shouldReadTheSeverityPolicyPathWithTheOtherSettings() {
+    assertThat(RegistryConfig.fromEnvironment(Map.of(), List.of()).severityPolicy()).isEmpty();
+    assertThat(
+            RegistryConfig.fromEnvironment(
+                    Map.of("SCHEMAGATE_SEVERITY_POLICY", "/etc/sg/policy.yaml"), List.of())
+                .severityPolicy())
+        .contains(Path.of("/etc/sg/policy.yaml"));
+    assertThat(
+            RegistryConfig.fromEnvironment(
+                    Map.of("SCHEMAGATE_SEVERITY_POLICY", "/etc/sg/policy.yaml"),
+                    List.of("--severity-policy=/tmp/other.json"))
+                .severityPolicy())
+        .contains(Path.of("/tmp/other.json"));
+  }
+
+  @Test
+  void shouldRefuseToStartWithASeverityPolicyItCannotRead(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.yaml");
+    assertThatThrownBy(() -> RegistryConfig.forTests().severityPolicy(missing).start().close())
+        .hasMessageContaining("SCHEMAGATE_SEVERITY_POLICY")
+        .hasMessageContaining(missing.toString());
+    Path invalid = Files.writeString(dir.resolve("invalid.yaml"), "rules: [oops");
+    assertThatThrownBy(() -> RegistryConfig.forTests().severityPolicy(invalid).start().close())
+        .hasMessageContaining("SCHEMAGATE_SEVERITY_POLICY (" + invalid + ")");
   }
 }

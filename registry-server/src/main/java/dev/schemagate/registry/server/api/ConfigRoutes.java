@@ -67,6 +67,7 @@ public final class ConfigRoutes implements RouteGroup {
    */
   private ConfigUpdate update(Context ctx) {
     JsonNode body = Wire.body(ctx, json);
+    refuseUnsupported(body);
     Optional<String> compatibility = text(body, "compatibility");
     Optional<String> compatibilityLevel = text(body, "compatibilityLevel");
     if (compatibility.isPresent()
@@ -96,6 +97,39 @@ public final class ConfigRoutes implements RouteGroup {
       throw RegistryServerException.invalidRuleSet(e.getMessage());
     }
     return new ConfigUpdate(compatibility.or(() -> compatibilityLevel), contract);
+  }
+
+  /**
+   * Confluent config keys this registry does not implement, with what it does instead. Refused (422
+   * naming the key) rather than stored and ignored: a client setting one must not believe it took
+   * effect. {@code normalize: false} is what the registry does anyway, so it passes.
+   */
+  private static final Map<String, String> UNSUPPORTED =
+      Map.of(
+          "normalize",
+          "schemas are normalised only when a registration or lookup asks with ?normalize=true",
+          "validateFields",
+          "field names are checked as the schema's own format defines, not by a config switch",
+          "compatibilityGroup",
+          "compatibility is checked against the subject's versions without grouping them by a"
+              + " metadata property");
+
+  private static void refuseUnsupported(JsonNode body) {
+    for (String key : new java.util.TreeSet<>(UNSUPPORTED.keySet())) {
+      JsonNode value = body.get(key);
+      if (value == null
+          || value.isNull()
+          || (key.equals("normalize") && value.isBoolean() && !value.booleanValue())) {
+        continue;
+      }
+      throw new RegistryServerException(
+          Reason.INVALID_COMPATIBILITY_LEVEL,
+          "The config key \""
+              + key
+              + "\" is not supported by this registry ("
+              + UNSUPPORTED.get(key)
+              + "); leave it out of the update");
+    }
   }
 
   private static Optional<String> text(JsonNode body, String field) {

@@ -33,7 +33,8 @@ public final class RequestGuard {
   }
 
   static void check(Context ctx) {
-    if (ctx.path().indexOf('\0') >= 0 || hasNul(ctx.queryParamMap())) {
+    if (ctx.path().indexOf('\0') >= 0
+        || (mayHoldNul(ctx.queryString()) && hasNul(ctx.queryParamMap()))) {
       throw RegistryServerException.malformed(
           "The request path or query holds a NUL character, which no subject or parameter may"
               + " contain");
@@ -51,6 +52,14 @@ public final class RequestGuard {
                 + "; send application/vnd.schemaregistry.v1+json or application/json");
       }
     }
+  }
+
+  /**
+   * Whether the raw query can decode to a NUL ({@code %00} or a raw one): the decoded map is built
+   * only then, not on every lookup.
+   */
+  private static boolean mayHoldNul(String rawQuery) {
+    return rawQuery != null && (rawQuery.indexOf('\0') >= 0 || rawQuery.indexOf("%00") >= 0);
   }
 
   private static boolean hasNul(Map<String, List<String>> query) {

@@ -57,7 +57,7 @@ public final class LineageRoutes implements RouteGroup {
   private final OpenLineageEventParser parser = new OpenLineageEventParser();
 
   public LineageRoutes(ServerContext context) {
-    this(context, LineageSettings.fromEnvironment(System.getenv()));
+    this(context, LineageSettings.of(context.config().severityPolicy()));
   }
 
   LineageRoutes(ServerContext context, LineageSettings settings) {

@@ -5,20 +5,21 @@ import dev.schemagate.core.lineage.severity.SeverityPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Lineage configuration: {@code SCHEMAGATE_SEVERITY_POLICY}, the path of a severity policy file
- * (YAML or JSON); the built-in policy when unset.
+ * Lineage configuration: the severity policy, read from the file {@code SCHEMAGATE_SEVERITY_POLICY}
+ * names ({@link dev.schemagate.registry.server.RegistryConfig#severityPolicy()}), the built-in
+ * policy when unset.
  */
 record LineageSettings(SeverityPolicy policy) {
-  static LineageSettings fromEnvironment(Map<String, String> env) {
-    String path = env.get("SCHEMAGATE_SEVERITY_POLICY");
-    if (path == null || path.isBlank()) {
+  static LineageSettings of(Optional<Path> policyFile) {
+    if (policyFile.isEmpty()) {
       return new LineageSettings(SeverityPolicy.defaults());
     }
+    Path path = policyFile.get();
     try {
-      return new LineageSettings(SeverityPolicy.parse(Files.readString(Path.of(path))));
+      return new LineageSettings(SeverityPolicy.parse(Files.readString(path)));
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "SCHEMAGATE_SEVERITY_POLICY: cannot read " + path + ": " + e.getMessage(), e);

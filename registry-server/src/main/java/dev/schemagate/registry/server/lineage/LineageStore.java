@@ -22,32 +22,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * SQL for the lineage tables. Batches go in as one statement per table ({@code unnest} of arrays,
- * {@code ON CONFLICT DO NOTHING}), so a transaction of 500 events costs four round trips.
+ * SQL for the lineage tables. A batch of events goes in as one statement ({@code unnest} of arrays,
+ * {@code ON CONFLICT DO NOTHING}, one data-modifying CTE per table), so a transaction of 500 events
+ * costs one round trip and its commit. All rows of one statement share one change number (one
+ * {@code nextval}, not one per row): rows committed together become visible together, so a reader
+ * reading {@code changed > seen} misses none.
  */
 final class LineageStore {
-  private static final String INSERT_EVENTS =
+  /**
+   * A batch of events with their columns and edges. The events' insert returns the new ones (their
+   * ordinals); columns and edges go in only for those, each table in key order (concurrent replicas
+   * then lock rows in the same order), one change number per table.
+   */
+  private static final String INSERT_BATCH =
       """
-      INSERT INTO lineage_run_events (run_id, event_type, event_time, job_namespace, job_name, edges)
-      SELECT r::uuid, t, at::timestamptz, ns, job, e
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) AS u(r, t, at, ns, job, e)
-      ON CONFLICT DO NOTHING
-      RETURNING run_id::text, event_type, event_time
+      WITH input AS (
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[])
+          WITH ORDINALITY AS u(r, t, at, ns, job, e, i)
+      ), ev AS (
+        INSERT INTO lineage_run_events (run_id, event_type, event_time, job_namespace, job_name, edges)
+        SELECT r::uuid, t, at::timestamptz, ns, job, e FROM input
+        ON CONFLICT DO NOTHING
+        RETURNING run_id, event_type, event_time
+      ), fresh AS (
+        SELECT input.i::int AS i FROM input JOIN ev
+          ON ev.run_id = input.r::uuid AND ev.event_type = input.t
+          AND ev.event_time = input.at::timestamptz
+      ), cols AS (
+        INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name, changed)
+        SELECT DISTINCT ON (id) id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
+          FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, id, ns, ds, col)
+         WHERE i IN (SELECT i FROM fresh)
+         ORDER BY id
+        ON CONFLICT (id) DO NOTHING
+      ), edges AS (
+        INSERT INTO lineage_edges (source, target, transformation, subtype, changed)
+        SELECT DISTINCT ON (s, t, x, st) s, t, x, st, (SELECT nextval('lineage_change_seq'))
+          FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, s, t, x, st)
+         WHERE i IN (SELECT i FROM fresh)
+         ORDER BY s, t, x, st
+        ON CONFLICT DO NOTHING
+      )
+      SELECT i FROM fresh
       """;
+
   private static final String INSERT_COLUMNS =
       """
-      INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name)
-      SELECT id, 'column', ns, ds, col FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
+      INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name, changed)
+      SELECT id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
       ORDER BY id
       ON CONFLICT (id) DO NOTHING
       """;
   private static final String INSERT_EDGES =
       """
-      INSERT INTO lineage_edges (source, target, transformation, subtype)
-      SELECT s, t, x, st FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
+      INSERT INTO lineage_edges (source, target, transformation, subtype, changed)
+      SELECT s, t, x, st, (SELECT nextval('lineage_change_seq'))
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
       ORDER BY s, t
       ON CONFLICT DO NOTHING
       """;
@@ -63,13 +98,21 @@ final class LineageStore {
 
   /**
    * Columns and edges this writer knows are committed: a job that runs every hour repeats the same
-   * lineage, so most of an event's rows are already stored and need no round trip. Only the writer
-   * thread touches these; a full set is dropped rather than grown without bound.
+   * lineage, so most of an event's rows are already stored and need no round trip. The writer
+   * thread reads them while the thread committing the previous batch adds to them; a full set is
+   * dropped rather than grown without bound. A few hundred thousand rows cover the recurring jobs
+   * of a warehouse; a larger bound only held heap (and GC work) when every event is new.
    */
-  private static final int KNOWN_LIMIT = 2_000_000;
+  private static final int KNOWN_LIMIT = 200_000;
 
-  private final Set<String> knownColumns = new HashSet<>();
-  private final Set<LineageEdge> knownEdges = new HashSet<>();
+  private final Set<String> knownColumns = ConcurrentHashMap.newKeySet();
+  private final Set<LineageEdge> knownEdges = ConcurrentHashMap.newKeySet();
+
+  /**
+   * What one batch wrote: the events that were new, and the columns and edges it inserted, known to
+   * be stored once its transaction commits ({@link #committed}).
+   */
+  record Written(Set<EventKey> fresh, Set<String> columns, Set<LineageEdge> edges) {}
 
   /** The identity of a run event: what makes a repeated event a repeat. */
   record EventKey(String runId, String eventType, java.time.Instant eventTime) {
@@ -82,86 +125,113 @@ final class LineageStore {
   }
 
   /**
-   * Writes the events not seen before, with their columns and edges.
+   * Writes the events not seen before, with their columns and edges, in one statement (one round
+   * trip): the events' insert says which are new, and only their rows go in.
    *
-   * @return the keys of the events that were new
+   * @return the keys of the events that were new, and the rows written
    */
-  Set<EventKey> writeEvents(Connection c, Collection<RunEventLineage> events) throws SQLException {
+  Written writeEvents(Connection c, Collection<RunEventLineage> events) throws SQLException {
     Map<EventKey, RunEventLineage> unique = new LinkedHashMap<>();
     events.forEach(e -> unique.putIfAbsent(EventKey.of(e), e));
-    int n = unique.size();
+    List<EventKey> keys = new ArrayList<>(unique.keySet());
+    List<RunEventLineage> list = new ArrayList<>(unique.values());
+    int n = list.size();
     String[] runIds = new String[n];
     String[] types = new String[n];
     String[] times = new String[n];
     String[] namespaces = new String[n];
     String[] jobs = new String[n];
     Integer[] edgeCounts = new Integer[n];
-    int i = 0;
-    for (RunEventLineage e : unique.values()) {
+    // one row per (event, column) and (event, edge) not known to be stored; the statement keeps
+    // those of new events and drops duplicates
+    List<Integer> columnEvent = new ArrayList<>();
+    List<ColumnNode> columnRows = new ArrayList<>();
+    List<Integer> edgeEvent = new ArrayList<>();
+    List<LineageEdge> edgeRows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      RunEventLineage e = list.get(i);
       runIds[i] = e.runId().toString();
       types[i] = e.eventType();
       times[i] = e.eventTime().toString();
       namespaces[i] = e.jobNamespace();
       jobs[i] = e.jobName();
       edgeCounts[i] = e.edges().size();
-      i++;
+      for (ColumnNode col : e.columns()) {
+        if (!knownColumns.contains(col.id())) {
+          columnEvent.add(i + 1);
+          columnRows.add(col);
+        }
+      }
+      for (LineageEdge edge : e.edges()) {
+        if (!knownEdges.contains(edge)) {
+          edgeEvent.add(i + 1);
+          edgeRows.add(edge);
+        }
+      }
     }
-    Set<EventKey> fresh = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
+    Set<Integer> freshOrdinals = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_BATCH)) {
       bind(c, ps, 1, "text", runIds);
       bind(c, ps, 2, "text", types);
       bind(c, ps, 3, "text", times);
       bind(c, ps, 4, "text", namespaces);
       bind(c, ps, 5, "text", jobs);
       bind(c, ps, 6, "int4", edgeCounts);
+      bind(c, ps, 7, "int4", columnEvent.toArray(Integer[]::new));
+      bind(c, ps, 8, "text", columnRows.stream().map(ColumnNode::id).toArray(String[]::new));
+      bind(c, ps, 9, "text", columnRows.stream().map(ColumnNode::namespace).toArray(String[]::new));
+      bind(c, ps, 10, "text", columnRows.stream().map(ColumnNode::dataset).toArray(String[]::new));
+      bind(c, ps, 11, "text", columnRows.stream().map(ColumnNode::column).toArray(String[]::new));
+      bind(c, ps, 12, "int4", edgeEvent.toArray(Integer[]::new));
+      bind(c, ps, 13, "text", edgeRows.stream().map(LineageEdge::source).toArray(String[]::new));
+      bind(c, ps, 14, "text", edgeRows.stream().map(LineageEdge::target).toArray(String[]::new));
+      bind(
+          c,
+          ps,
+          15,
+          "text",
+          edgeRows.stream().map(e -> e.transformation().type().name()).toArray(String[]::new));
+      bind(
+          c,
+          ps,
+          16,
+          "text",
+          edgeRows.stream()
+              .map(e -> e.transformation().subtype().orElse(""))
+              .toArray(String[]::new));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          fresh.add(
-              new EventKey(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+          freshOrdinals.add(rs.getInt(1));
         }
       }
     }
-    Map<String, ColumnNode> columns = new LinkedHashMap<>();
-    Set<LineageEdge> edges = new java.util.LinkedHashSet<>();
-    for (var entry : unique.entrySet()) {
-      if (fresh.contains(entry.getKey())) {
-        entry.getValue().columns().forEach(col -> columns.putIfAbsent(col.id(), col));
-        edges.addAll(entry.getValue().edges());
+    Set<EventKey> fresh = new HashSet<>();
+    freshOrdinals.forEach(i -> fresh.add(keys.get(i - 1)));
+    Set<String> columns = new HashSet<>();
+    for (int r = 0; r < columnRows.size(); r++) {
+      if (freshOrdinals.contains(columnEvent.get(r))) {
+        columns.add(columnRows.get(r).id());
       }
     }
-    columns.keySet().removeAll(knownColumns);
-    edges.removeAll(knownEdges);
-    insertColumns(c, columns.values());
-    insertEdges(c, edges);
-    pendingColumns = columns.keySet();
-    pendingEdges = edges;
-    return fresh;
+    Set<LineageEdge> edges = new HashSet<>();
+    for (int r = 0; r < edgeRows.size(); r++) {
+      if (freshOrdinals.contains(edgeEvent.get(r))) {
+        edges.add(edgeRows.get(r));
+      }
+    }
+    return new Written(fresh, columns, edges);
   }
 
-  // rows written by the transaction in progress, known once it commits
-  private Set<String> pendingColumns = Set.of();
-  private Set<LineageEdge> pendingEdges = Set.of();
-
-  /** Called by the writer after a successful commit of {@link #writeEvents}. */
-  void committed() {
-    if (knownColumns.size() + pendingColumns.size() > KNOWN_LIMIT) {
+  /** Called by the writer after the transaction of {@link #writeEvents} committed. */
+  void committed(Written written) {
+    if (knownColumns.size() + written.columns().size() > KNOWN_LIMIT) {
       knownColumns.clear();
     }
-    if (knownEdges.size() + pendingEdges.size() > KNOWN_LIMIT) {
+    if (knownEdges.size() + written.edges().size() > KNOWN_LIMIT) {
       knownEdges.clear();
     }
-    knownColumns.addAll(pendingColumns);
-    knownEdges.addAll(pendingEdges);
-    rolledBack();
-  }
-
-  /** Called by the writer when a transaction did not commit: nothing new is known. */
-  void rolledBack() {
-    pendingColumns = Set.of();
-    pendingEdges = Set.of();
+    knownColumns.addAll(written.columns());
+    knownEdges.addAll(written.edges());
   }
 
   /**

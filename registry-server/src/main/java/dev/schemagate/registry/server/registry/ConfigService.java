@@ -57,6 +57,7 @@ public final class ConfigService {
     subject.ifPresent(Subjects::validate);
     return database.inTransaction(
         c -> {
+          requireWritable(c, subject);
           if (level.isPresent()) {
             if (subject.isPresent()) {
               subjects.setSubjectSetting(
@@ -84,6 +85,7 @@ public final class ConfigService {
           if (own.isEmpty()) {
             throw notConfigured(subject);
           }
+          requireWritable(c, Optional.of(subject));
           subjects.setSubjectSetting(c, subject, SettingsService.COMPATIBILITY, Optional.empty());
           for (Field field : Field.values()) {
             contracts.setSubject(c, subject, field, Optional.empty());
@@ -96,6 +98,7 @@ public final class ConfigService {
   public ConfigView resetGlobal() {
     return database.inTransaction(
         c -> {
+          requireWritable(c, Optional.empty());
           ConfigView previous = global(c);
           subjects.setGlobalSetting(
               c, SettingsService.COMPATIBILITY, SettingsService.DEFAULT_COMPATIBILITY.name());
@@ -104,6 +107,25 @@ public final class ConfigService {
           }
           return previous;
         });
+  }
+
+  /**
+   * As Confluent: in READONLY or READONLY_OVERRIDE (the subject's mode, else the global one; the
+   * global mode for the global config) a config cannot change either; the mode itself still can.
+   */
+  private void requireWritable(Connection c, Optional<String> subject) throws SQLException {
+    String stored =
+        subject.isPresent()
+            ? subjects.subjectSettings(c, subject.get()).effectiveMode()
+            : subjects.globalSetting(c, SettingsService.MODE);
+    Mode mode = Mode.parse(stored).orElse(Mode.READWRITE);
+    if (mode == Mode.READONLY || mode == Mode.READONLY_OVERRIDE) {
+      throw RegistryServerException.notPermitted(
+          subject.map(s -> "Subject " + s).orElse("The registry")
+              + " is in "
+              + mode
+              + " mode: its config cannot change until the mode is READWRITE");
+    }
   }
 
   private ConfigView global(Connection c) throws SQLException {

@@ -1,20 +1,15 @@
 package dev.schemagate.registry.server.registry;
 
 import dev.schemagate.core.compat.CompatibilityLevel;
-import dev.schemagate.core.compat.CompatibilityResult;
 import dev.schemagate.core.schema.ParsedSchema;
-import dev.schemagate.registry.server.registry.RegistryServerException.Reason;
 import dev.schemagate.registry.server.registry.contract.SchemaContract;
-import dev.schemagate.registry.server.storage.ContractRepository;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.SchemaRepository;
-import dev.schemagate.registry.server.storage.SchemaRepository.NewSchema;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
 import dev.schemagate.registry.server.storage.SubjectRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +20,8 @@ import java.util.OptionalInt;
  * transaction that first locks the subject's row, so versions of a subject are assigned one at a
  * time; the database's unique constraints back that up.
  *
- * <p>Over 400 lines since registration became a protocol (a snapshot, the verdict computed with no
- * connection held, then the locked transaction that applies the data contract's identity and checks
- * the snapshot still holds): the next change here should move registration into a class of its own.
+ * <p>Registration itself, a protocol of its own, is {@link SchemaRegistration}; reading and judging
+ * a subject's history is {@link SubjectHistory}.
  */
 public final class RegistryService {
   private final Database database;
@@ -36,9 +30,9 @@ public final class RegistryService {
   private final SchemaEngine engine;
   private final SettingsService settings;
   private final ReferenceResolver references;
-  private final ChangeListener listener;
   private final SubjectDeletions deletions;
-  private final ContractRepository contracts = new ContractRepository();
+  private final SubjectHistory history;
+  private final SchemaRegistration registration;
 
   public RegistryService(
       Database database,
@@ -53,8 +47,11 @@ public final class RegistryService {
     this.engine = engine;
     this.settings = settings;
     this.references = new ReferenceResolver(repository);
-    this.listener = listener;
     this.deletions = new SubjectDeletions(database, repository, subjectRows, listener);
+    this.history = new SubjectHistory(repository, engine, references);
+    this.registration =
+        new SchemaRegistration(
+            database, repository, subjectRows, engine, settings, references, history, listener);
   }
 
   // ---- reads ----
@@ -110,215 +107,7 @@ public final class RegistryService {
 
   public RegistrationResult register(
       String subject, SchemaSubmission submission, boolean normalize) {
-    Subjects.validate(subject);
-    Map<String, String> resolved =
-        submission.references().isEmpty()
-            ? Map.of()
-            : database.read(c -> references.resolve(c, submission.references()));
-    ParsedSchema parsed = engine.parse(submission.format(), submission.schema(), resolved);
-    String contentKey = SchemaEngine.contentKey(parsed, submission.references());
-    NewSchema newSchema =
-        new NewSchema(
-            parsed.format(),
-            contentKey,
-            parsed.fingerprint().value(),
-            normalize ? parsed.canonicalForm() : submission.schema(),
-            submission.references());
-    RegistrationResult result = registerOutsideTheLock(subject, submission, parsed, newSchema);
-    if (result.created()) {
-      listener.subjectChanged(subject);
-    }
-    return result;
-  }
-
-  /**
-   * A compatibility verdict can take long (large or hostile schemas), so it is computed holding no
-   * connection and no lock: against a snapshot of the history read first; then the transaction
-   * locks the subject and uses the verdict only if the history it was computed on is still the
-   * latest, computing again (outside) when a concurrent write moved it.
-   */
-  private RegistrationResult registerOutsideTheLock(
-      String subject, SchemaSubmission submission, ParsedSchema parsed, NewSchema newSchema) {
-    for (int attempt = 1; ; attempt++) {
-      Snapshot snapshot = database.read(c -> snapshot(c, subject));
-      CompatibilityVerdict verdict = check(snapshot.level(), snapshot.history(), parsed);
-      Registration outcome =
-          database.inTransaction(
-              c -> register(c, subject, submission, parsed, newSchema, snapshot, verdict));
-      switch (outcome) {
-        case Registration.Done done -> {
-          return done.result();
-        }
-        case Registration.HistoryMoved moved -> {
-          if (attempt >= MAX_VERDICT_ATTEMPTS) {
-            throw new RegistryServerException(
-                Reason.STORE_UNAVAILABLE,
-                "Subject " + subject + " changed during every attempt to register; try again");
-          }
-        }
-      }
-    }
-  }
-
-  // Each retry means another registration of the subject committed: progress was made.
-  private static final int MAX_VERDICT_ATTEMPTS = 50;
-
-  /** The history a verdict was computed on: the level, and which schema each live version held. */
-  private record Snapshot(
-      CompatibilityLevel level, List<VersionRow> liveRows, List<ParsedSchema> history) {}
-
-  private sealed interface Registration {
-    record Done(RegistrationResult result) implements Registration {}
-
-    record HistoryMoved() implements Registration {}
-  }
-
-  private Snapshot snapshot(Connection c, String subject) throws SQLException {
-    SubjectRepository.SubjectSettings subjectSettings = subjectRows.subjectSettings(c, subject);
-    CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
-    List<VersionRow> live = liveRows(c, subject);
-    List<ParsedSchema> history = new ArrayList<>();
-    if (level != CompatibilityLevel.NONE) {
-      for (VersionRow row : live) {
-        history.add(parseById(c, row.schemaId()));
-      }
-    }
-    return new Snapshot(level, live, history);
-  }
-
-  /** The versions a verdict at this level depends on: none, the latest, or all of them. */
-  private static List<VersionRow> judged(CompatibilityLevel level, List<VersionRow> live) {
-    if (level == CompatibilityLevel.NONE || live.isEmpty()) {
-      return List.of();
-    }
-    return level.isTransitive() ? live : List.of(live.getLast());
-  }
-
-  private List<VersionRow> liveRows(Connection c, String subject) throws SQLException {
-    return repository.versions(c, subject).stream().filter(r -> !r.deleted()).toList();
-  }
-
-  private Registration register(
-      Connection c,
-      String subject,
-      SchemaSubmission submission,
-      ParsedSchema parsed,
-      NewSchema submitted,
-      Snapshot snapshot,
-      CompatibilityVerdict verdict)
-      throws SQLException {
-    SubjectRepository.SubjectSettings subjectSettings = subjectRows.lockSubject(c, subject);
-    Mode mode = settings.effectiveMode(subjectSettings);
-    if (!mode.allowsWrites()) {
-      throw RegistryServerException.notPermitted("Subject " + subject + " is in read-only mode");
-    }
-    if (mode != Mode.IMPORT && (submission.id().isPresent() || submission.version().isPresent())) {
-      throw RegistryServerException.notPermitted(
-          "Subject "
-              + subject
-              + " is not in import mode: an explicit id or version is accepted only in IMPORT"
-              + " mode");
-    }
-    // Confluent: outside IMPORT, the contract is the submitted one (else the previous version's)
-    // under the config's defaults and overrides; it is part of the identity looked up below.
-    NewSchema newSchema =
-        submitted.withContract(
-            mode == Mode.IMPORT
-                ? submission.contract()
-                : effectiveContract(c, subject, submission.contract()));
-    OptionalInt existingId = repository.schemaIdByContentKey(c, newSchema.contentKey());
-    if (existingId.isPresent()) {
-      Optional<VersionRow> existing =
-          repository.versionOfSchema(c, subject, existingId.getAsInt(), false);
-      if (existing.isPresent()) {
-        requireSameId(submission, existingId.getAsInt());
-        return new Registration.Done(
-            new RegistrationResult(
-                existingId.getAsInt(), existing.get().version(), false, newSchema.contract()));
-      }
-    }
-    if (mode != Mode.IMPORT) {
-      CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
-      if (level != snapshot.level()
-          || !judged(level, liveRows(c, subject)).equals(judged(level, snapshot.liveRows()))) {
-        return new Registration.HistoryMoved();
-      }
-      if (!verdict.compatible()) {
-        throw new RegistryServerException(
-            Reason.INCOMPATIBLE_SCHEMA,
-            "Schema being registered is incompatible with an earlier schema for subject \""
-                + subject
-                + "\", details: "
-                + verdict.messages());
-      }
-    }
-    int id;
-    if (submission.id().isPresent()) {
-      id = submission.id().getAsInt();
-      importSchema(c, id, newSchema, existingId);
-    } else {
-      id = repository.insertOrGetSchema(c, newSchema);
-    }
-    int version;
-    if (submission.version().isPresent()) {
-      version = submission.version().getAsInt();
-      if (version < 1) {
-        throw RegistryServerException.invalidVersion(String.valueOf(version));
-      }
-      if (repository.versionExists(c, subject, version)) {
-        throw RegistryServerException.notPermitted(
-            "Version " + version + " of subject " + subject + " already exists");
-      }
-    } else {
-      version = repository.nextVersion(c, subject);
-    }
-    repository.insertVersion(c, subject, version, id);
-    return new Registration.Done(new RegistrationResult(id, version, true, newSchema.contract()));
-  }
-
-  /** The submitted contract completed from the latest live version and the config in scope. */
-  private SchemaContract effectiveContract(
-      Connection c, String subject, SchemaContract submittedContract) throws SQLException {
-    Optional<SchemaContract> previous =
-        repository.version(c, subject, OptionalInt.empty(), false).map(v -> v.schema().contract());
-    return contracts.effective(c, subject).apply(submittedContract, previous);
-  }
-
-  private void importSchema(Connection c, int id, NewSchema newSchema, OptionalInt existingId)
-      throws SQLException {
-    if (id < 1) {
-      throw new RegistryServerException(
-          Reason.ID_DOES_NOT_MATCH, "Schema id must be a positive number, got " + id);
-    }
-    if (existingId.isPresent()) {
-      if (existingId.getAsInt() != id) {
-        throw new RegistryServerException(
-            Reason.ID_DOES_NOT_MATCH,
-            "Schema already registered with id "
-                + existingId.getAsInt()
-                + " instead of input id "
-                + id);
-      }
-      return;
-    }
-    Optional<String> keyOfId = repository.contentKeyOf(c, id);
-    if (keyOfId.isPresent()) {
-      throw new RegistryServerException(
-          Reason.ID_DOES_NOT_MATCH,
-          "Overwrite new schema with id " + id + " is not permitted: the id holds another schema");
-    }
-    repository.insertSchemaWithId(c, id, newSchema);
-  }
-
-  private static void requireSameId(SchemaSubmission submission, int id) {
-    if (submission.id().isPresent() && submission.id().getAsInt() != id) {
-      throw new RegistryServerException(
-          Reason.ID_DOES_NOT_MATCH,
-          "Schema already registered with id "
-              + id
-              + " instead of input id "
-              + submission.id().getAsInt());
-    }
+    return registration.register(subject, submission, normalize);
   }
 
   /** POST /subjects/{s}: the version under which this content is registered. */
@@ -337,7 +126,7 @@ public final class RegistryService {
           Optional<VersionRow> found =
               versionByKey(c, subject, key + submission.contract().keySuffix(), includeDeleted);
           if (found.isEmpty()) {
-            SchemaContract completed = effectiveContract(c, subject, submission.contract());
+            SchemaContract completed = history.effectiveContract(c, subject, submission.contract());
             if (!completed.equals(submission.contract())) {
               found = versionByKey(c, subject, key + completed.keySuffix(), includeDeleted);
             }
@@ -376,59 +165,19 @@ public final class RegistryService {
               SubjectRepository.SubjectSettings subjectSettings =
                   subjectRows.subjectSettings(c, subject);
               CompatibilityLevel level = settings.effectiveCompatibility(subjectSettings);
-              List<ParsedSchema> history;
+              List<ParsedSchema> candidates;
               if (selector.isPresent() && selector.get() instanceof VersionSelector.Exact) {
                 SubjectVersion against = findVersion(c, subject, selector.get(), false);
-                history = List.of(parse(c, against.schema()));
+                candidates = List.of(history.parse(c, against.schema()));
               } else {
-                history = liveHistory(c, subject);
-                if (selector.isPresent() && !history.isEmpty()) {
-                  history = List.of(history.getLast());
+                candidates = history.liveHistory(c, subject);
+                if (selector.isPresent() && !candidates.isEmpty()) {
+                  candidates = List.of(candidates.getLast());
                 }
               }
-              return new Inputs(level, history, parsed);
+              return new Inputs(level, candidates, parsed);
             });
-    return check(inputs.level(), inputs.history(), inputs.candidate());
-  }
-
-  private CompatibilityVerdict check(
-      CompatibilityLevel level, List<ParsedSchema> history, ParsedSchema candidate) {
-    if (level == CompatibilityLevel.NONE || history.isEmpty()) {
-      return new CompatibilityVerdict(true, List.of());
-    }
-    CompatibilityResult result = engine.check(level, history, candidate);
-    return new CompatibilityVerdict(result.compatible(), SchemaEngine.describeBreaking(result));
-  }
-
-  private List<ParsedSchema> liveHistory(Connection c, String subject) throws SQLException {
-    List<ParsedSchema> history = new ArrayList<>();
-    for (VersionRow row : repository.versions(c, subject)) {
-      if (row.deleted()) {
-        continue;
-      }
-      history.add(parseById(c, row.schemaId()));
-    }
-    return history;
-  }
-
-  private ParsedSchema parseById(Connection c, int id) throws SQLException {
-    Optional<ParsedSchema> cached = engine.cachedParse(id);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    StoredSchema stored =
-        repository
-            .schemaRowById(c, id)
-            .orElseThrow(() -> new SQLException("schema " + id + " vanished", "40001"));
-    return parse(c, stored);
-  }
-
-  private ParsedSchema parse(Connection c, StoredSchema stored) throws SQLException {
-    Map<String, String> resolved =
-        stored.references().isEmpty() || engine.isParsed(stored.id())
-            ? Map.of()
-            : references.resolve(c, stored.references());
-    return engine.parsedStored(stored, resolved);
+    return history.check(inputs.level(), inputs.history(), inputs.candidate());
   }
 
   // ---- deletes ----

@@ -190,6 +190,79 @@ public final class Database implements AutoCloseable {
     throw storeFailure(last);
   }
 
+  /**
+   * Runs work in a transaction that stays open (retrying conflicts like {@link #inTransaction}):
+   * the caller commits it later, possibly on another thread, so the next work can run while this
+   * commit waits for its fsync.
+   */
+  public <T> OpenTransaction<T> begin(SqlWork<T> work) {
+    SQLException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Connection connection = null;
+      try {
+        connection = connect();
+        connection.setAutoCommit(false);
+        T result = work.run(connection);
+        return new OpenTransaction<>(connection, result);
+      } catch (SQLException | RuntimeException e) {
+        if (connection != null) {
+          rollbackQuietly(connection);
+          closeQuietly(connection);
+        }
+        if (!(e instanceof SQLException sql)) {
+          throw (RuntimeException) e;
+        }
+        if (sql.getSQLState() == null || !RETRYABLE.contains(sql.getSQLState())) {
+          throw storeFailure(sql);
+        }
+        last = sql;
+        LOG.debug("retrying transaction after {} (attempt {})", sql.getSQLState(), attempt);
+      }
+    }
+    throw storeFailure(last);
+  }
+
+  /** A transaction {@link #begin} left open, with what its work returned. */
+  public final class OpenTransaction<T> {
+    private final Connection connection;
+    private final T result;
+
+    private OpenTransaction(Connection connection, T result) {
+      this.connection = connection;
+      this.result = result;
+    }
+
+    public T result() {
+      return result;
+    }
+
+    /** Commits and returns the connection to the pool; a failure rolls back and throws. */
+    public void commit() {
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(connection);
+        throw storeFailure(e);
+      } finally {
+        closeQuietly(connection);
+      }
+    }
+
+    /** Rolls back and returns the connection to the pool. */
+    public void rollback() {
+      rollbackQuietly(connection);
+      closeQuietly(connection);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // the pool evicts a connection it cannot reset
+    }
+  }
+
   private RegistryServerException storeFailure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.startsWith("22")) {

@@ -13,7 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -363,16 +366,43 @@ public final class SchemaRepository {
   }
 
   StoredSchema schemaFrom(Connection c, ResultSet rs, int first) throws SQLException {
-    int id = rs.getInt(first);
+    return schemaFrom(rs, first, references(c, rs.getInt(first)));
+  }
+
+  /** A schema from {@link #SCHEMA_COLUMNS} at {@code first}, with references read beforehand. */
+  StoredSchema schemaFrom(ResultSet rs, int first, List<SchemaReference> references)
+      throws SQLException {
     return new StoredSchema(
-        id,
+        rs.getInt(first),
         SchemaFormat.valueOf(rs.getString(first + 1)),
         rs.getString(first + 2),
         rs.getString(first + 3),
-        references(c, id),
+        references,
         new SchemaContract(
             ContractJson.parseStored(rs.getString(first + 4), Metadata.class),
             ContractJson.parseStored(rs.getString(first + 5), RuleSet.class)));
+  }
+
+  /** The references of many schemas in one query (a page of {@code GET /schemas}). */
+  Map<Integer, List<SchemaReference>> references(Connection c, Collection<Integer> schemaIds)
+      throws SQLException {
+    Map<Integer, List<SchemaReference>> refs = new HashMap<>();
+    if (schemaIds.isEmpty()) {
+      return refs;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT schema_id, name, subject, version FROM schema_references"
+                + " WHERE schema_id = ANY(?) ORDER BY schema_id, ordinal")) {
+      ps.setArray(1, c.createArrayOf("int4", schemaIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          refs.computeIfAbsent(rs.getInt(1), id -> new ArrayList<>())
+              .add(new SchemaReference(rs.getString(2), rs.getString(3), rs.getInt(4)));
+        }
+      }
+    }
+    return refs;
   }
 
   private List<SchemaReference> references(Connection c, int schemaId) throws SQLException {
