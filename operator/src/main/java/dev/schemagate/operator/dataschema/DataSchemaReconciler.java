@@ -128,7 +128,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema> {
       return UpdateControl.noUpdate();
     }
     if (resource.isMarkedForDeletion()) {
-      return finalize(resource, context);
+      return release(resource, context);
     }
     DataSchema current = holdFinalizerAsNeeded(resource, context);
     return reconcileLive(current, context);
@@ -173,7 +173,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema> {
   }
 
   /** A resource on its way out: soft-delete its subject if it must, then let it go. */
-  private UpdateControl<DataSchema> finalize(DataSchema resource, Context<DataSchema> context) {
+  private UpdateControl<DataSchema> release(DataSchema resource, Context<DataSchema> context) {
     if (!resource.hasFinalizer(FINALIZER)) {
       return UpdateControl.noUpdate(); // another party's finalizer holds it; nothing of ours to do
     }
