@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.registry.server.RouteGroup;
 import dev.schemagate.registry.server.ServerContext;
+import dev.schemagate.registry.server.api.ReportBodies;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
  * The checkpoint extension of the registry API:
@@ -25,9 +24,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class CheckpointRoutes implements RouteGroup {
-  private static final String JSON = "application/json";
-  // Kubernetes object names (RFC 1123 subdomain), so a checkpoint names a real DataContract
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final ReportBodies BODIES = new ReportBodies("checkpoint");
   private static final int MAX_SOURCE = 1000;
 
   private final CheckpointStore store;
@@ -45,17 +42,9 @@ public final class CheckpointRoutes implements RouteGroup {
   }
 
   private void record(Context ctx) {
-    JsonNode body;
-    try {
-      body = json.readTree(ctx.body());
-    } catch (IOException e) {
-      throw RegistryServerException.malformed("Invalid checkpoint: not JSON");
-    }
-    if (body == null || !body.isObject()) {
-      throw RegistryServerException.malformed("Invalid checkpoint: expected a JSON object");
-    }
-    String namespace = name(body.path("namespace").asText("default"), "namespace");
-    String contract = name(text(body, "contract"), "contract");
+    JsonNode body = BODIES.object(json, ctx);
+    String namespace = BODIES.name(body.path("namespace").asText("default"), "namespace");
+    String contract = BODIES.name(text(body, "contract"), "contract");
     Checkpoint.Verdict verdict;
     try {
       verdict = Checkpoint.Verdict.valueOf(text(body, "verdict"));
@@ -104,18 +93,18 @@ public final class CheckpointRoutes implements RouteGroup {
                 body));
     ObjectNode answer = json.createObjectNode();
     answer.put("id", id);
-    send(ctx, 201, answer);
+    ReportBodies.send(ctx, json, 201, answer);
   }
 
   private void latest(Context ctx) {
-    String namespace = name(ctx.pathParam("namespace"), "namespace");
-    String contract = name(ctx.pathParam("contract"), "contract");
+    String namespace = BODIES.name(ctx.pathParam("namespace"), "namespace");
+    String contract = BODIES.name(ctx.pathParam("contract"), "contract");
     var found = store.latest(namespace, contract);
     if (found.isEmpty()) {
       ObjectNode error = json.createObjectNode();
       error.put("error_code", 404);
       error.put("message", "No checkpoint recorded for contract " + namespace + "/" + contract);
-      send(ctx, 404, error);
+      ReportBodies.send(ctx, json, 404, error);
       return;
     }
     Checkpoint c = found.get();
@@ -129,30 +118,10 @@ public final class CheckpointRoutes implements RouteGroup {
     answer.put("rows", c.rows());
     answer.put("failedRules", c.failedRules());
     answer.set("report", c.report());
-    send(ctx, 200, answer);
+    ReportBodies.send(ctx, json, 200, answer);
   }
 
   private static String text(JsonNode body, String field) {
-    JsonNode value = body.path(field);
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw RegistryServerException.malformed("Invalid checkpoint: " + field + " is required");
-    }
-    return value.asText();
-  }
-
-  private static String name(String value, String what) {
-    if (!NAME.matcher(value).matches()) {
-      throw RegistryServerException.malformed(
-          "Invalid checkpoint: " + what + " '" + value + "' is not a Kubernetes object name");
-    }
-    return value;
-  }
-
-  private void send(Context ctx, int status, ObjectNode body) {
-    try {
-      ctx.status(status).contentType(JSON).result(json.writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a checkpoint response", e);
-    }
+    return BODIES.text(body, field);
   }
 }

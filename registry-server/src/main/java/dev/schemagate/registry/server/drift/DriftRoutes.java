@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schemagate.registry.server.RouteGroup;
 import dev.schemagate.registry.server.ServerContext;
+import dev.schemagate.registry.server.api.ReportBodies;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The drift extension of the registry API:
@@ -30,9 +29,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class DriftRoutes implements RouteGroup {
-  private static final String JSON = "application/json";
-  // Kubernetes object names (RFC 1123 subdomain), so a report names a real DataContract
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final ReportBodies BODIES = new ReportBodies("drift report");
   private static final int MAX_TEXT = 1000;
   private static final int MAX_FIELDS = 256;
 
@@ -51,17 +48,9 @@ public final class DriftRoutes implements RouteGroup {
   }
 
   private void record(Context ctx) {
-    JsonNode body;
-    try {
-      body = json.readTree(ctx.body());
-    } catch (IOException e) {
-      throw invalid("not JSON");
-    }
-    if (body == null || !body.isObject()) {
-      throw invalid("expected a JSON object");
-    }
-    String namespace = name(body.path("namespace").asText("default"), "namespace");
-    String contract = name(text(body, "contract"), "contract");
+    JsonNode body = BODIES.object(json, ctx);
+    String namespace = BODIES.name(body.path("namespace").asText("default"), "namespace");
+    String contract = BODIES.name(text(body, "contract"), "contract");
     Instant at;
     try {
       at = Instant.parse(text(body, "at"));
@@ -91,7 +80,7 @@ public final class DriftRoutes implements RouteGroup {
                 0, namespace, contract, at, source, body.get("records").asLong(), breaches, body));
     ObjectNode answer = json.createObjectNode();
     answer.put("id", id);
-    send(ctx, 201, answer);
+    ReportBodies.send(ctx, json, 201, answer);
   }
 
   private static List<DriftReport.Breach> breaches(JsonNode field, String path) {
@@ -130,14 +119,14 @@ public final class DriftRoutes implements RouteGroup {
   }
 
   private void latest(Context ctx) {
-    String namespace = name(ctx.pathParam("namespace"), "namespace");
-    String contract = name(ctx.pathParam("contract"), "contract");
+    String namespace = BODIES.name(ctx.pathParam("namespace"), "namespace");
+    String contract = BODIES.name(ctx.pathParam("contract"), "contract");
     var found = store.latest(namespace, contract);
     if (found.isEmpty()) {
       ObjectNode error = json.createObjectNode();
       error.put("error_code", 404);
       error.put("message", "No drift report recorded for contract " + namespace + "/" + contract);
-      send(ctx, 404, error);
+      ReportBodies.send(ctx, json, 404, error);
       return;
     }
     DriftReport r = found.get();
@@ -159,7 +148,7 @@ public final class DriftRoutes implements RouteGroup {
           .put("threshold", b.threshold());
     }
     answer.set("report", r.report());
-    send(ctx, 200, answer);
+    ReportBodies.send(ctx, json, 200, answer);
   }
 
   private static double number(JsonNode node, String key, String path) {
@@ -171,36 +160,14 @@ public final class DriftRoutes implements RouteGroup {
   }
 
   private static String text(JsonNode body, String field) {
-    return text(body, field, field);
+    return BODIES.text(body, field, field, MAX_TEXT);
   }
 
   private static String text(JsonNode body, String field, String path) {
-    JsonNode value = body.path(field);
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw invalid(path + " is required");
-    }
-    if (value.asText().length() > MAX_TEXT) {
-      throw invalid(path + " is longer than " + MAX_TEXT + " characters");
-    }
-    return value.asText();
-  }
-
-  private static String name(String value, String what) {
-    if (!NAME.matcher(value).matches()) {
-      throw invalid(what + " '" + value + "' is not a Kubernetes object name");
-    }
-    return value;
+    return BODIES.text(body, field, path, MAX_TEXT);
   }
 
   private static RegistryServerException invalid(String problem) {
-    return RegistryServerException.malformed("Invalid drift report: " + problem);
-  }
-
-  private void send(Context ctx, int status, ObjectNode body) {
-    try {
-      ctx.status(status).contentType(JSON).result(json.writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a drift report response", e);
-    }
+    return BODIES.invalid(problem);
   }
 }
