@@ -145,12 +145,20 @@ public final class Database implements AutoCloseable {
       retryAtNanos.set(0);
       return connection;
     } catch (SQLException e) {
-      // A timeout with a cause is a failed connection attempt; without one, a busy pool.
-      if (e.getCause() != null || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+      // A timeout with a cause is a failed connection attempt; without one, a busy pool, unless
+      // the pool holds no connection at all (its last attempt may not have failed yet).
+      if (e.getCause() != null
+          || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+          || poolIsEmpty()) {
         retryAtNanos.set(System.nanoTime() + PROBE_EVERY_NANOS);
       }
       throw e;
     }
+  }
+
+  private boolean poolIsEmpty() {
+    var pool = dataSource.getHikariPoolMXBean();
+    return pool != null && pool.getTotalConnections() == 0;
   }
 
   /** Runs read-only work on a pooled connection in autocommit mode. */
