@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,10 @@ class DatabaseOutageTest {
 
   @Test
   void shouldTurnUnreadyAndAnswerWithAConfluentErrorWhenPostgresDies() throws Exception {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    Path data = Files.createTempDirectory("outage-pg");
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+    int port = postgres.getPort();
     try (RunningRegistry registry =
         RegistryConfig.forTests()
             .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "")
@@ -49,6 +54,21 @@ class DatabaseOutageTest {
           .until(() -> http.get("/subjects/outage/versions/latest").status() == 200);
       assertThat(failed.body()).doesNotContain("at org.").doesNotContain("PSQLException");
       assertThat(http.get("/metrics").body()).containsPattern("schemagate_db_errors_total [1-9]");
+
+      // Back on the same port and data: the background prober notices, no request had to.
+      try (EmbeddedPostgres again =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .start()) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/readyz").status() == 200);
+        assertThat(http.get("/subjects/outage/versions").body()).isEqualTo("[1]");
+        assertThat(
+                http.post("/subjects/outage/versions", Http.body(Schemas.avroRecord("Out", 2)))
+                    .status())
+            .isEqualTo(200);
+      }
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -35,9 +35,12 @@ public final class Database implements AutoCloseable {
   private static final Executor PROBES = Executors.newVirtualThreadPerTaskExecutor();
 
   // While PostgreSQL is unreachable, requests answer 503 at once instead of each waiting out the
-  // pool's connection timeout; one request per PROBE_EVERY tries again. 0 = reachable.
-  private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private final AtomicLong retryAtNanos = new AtomicLong();
+  // pool's connection timeout; one background prober tries again every PROBE_EVERY, so no request
+  // ever pays for finding out whether it is back.
+  private static final long PROBE_EVERY_MILLIS = 1_000;
+  private final AtomicBoolean unreachable = new AtomicBoolean();
+  private final AtomicBoolean probing = new AtomicBoolean();
+  private volatile boolean closed;
 
   private final HikariDataSource dataSource;
   private final Optional<EmbeddedDatabase> embedded;
@@ -107,20 +110,10 @@ public final class Database implements AutoCloseable {
    * longer connection timeout).
    */
   public boolean isReachable() {
-    CompletableFuture<Boolean> probe =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try (Connection connection = dataSource.getConnection()) {
-                boolean valid = connection.isValid(1);
-                if (valid) {
-                  retryAtNanos.set(0);
-                }
-                return valid;
-              } catch (SQLException e) {
-                return false;
-              }
-            },
-            PROBES);
+    if (unreachable.get()) {
+      return false;
+    }
+    CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(this::answers, PROBES);
     try {
       return probe.get(1, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -131,28 +124,55 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  private boolean answers() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
   private Connection connect() throws SQLException {
-    long retryAt = retryAtNanos.get();
-    if (retryAt != 0) {
-      long now = System.nanoTime();
-      if (now - retryAt < 0 || !retryAtNanos.compareAndSet(retryAt, now + PROBE_EVERY_NANOS)) {
-        throw new SQLTransientConnectionException(
-            "the database was unreachable a moment ago", "08001");
-      }
+    if (unreachable.get()) {
+      throw new SQLTransientConnectionException(
+          "the database was unreachable a moment ago", "08001");
     }
     try {
-      Connection connection = dataSource.getConnection();
-      retryAtNanos.set(0);
-      return connection;
+      return dataSource.getConnection();
     } catch (SQLException e) {
       // A timeout with a cause is a failed connection attempt; without one, a busy pool, unless
       // the pool holds no connection at all (its last attempt may not have failed yet).
       if (e.getCause() != null
           || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
           || poolIsEmpty()) {
-        retryAtNanos.set(System.nanoTime() + PROBE_EVERY_NANOS);
+        markUnreachable();
       }
       throw e;
+    }
+  }
+
+  /** Fails requests fast from now on, until the background prober reaches PostgreSQL again. */
+  private void markUnreachable() {
+    unreachable.set(true);
+    if (probing.compareAndSet(false, true)) {
+      PROBES.execute(this::probeUntilReachable);
+    }
+  }
+
+  private void probeUntilReachable() {
+    try {
+      while (!closed && !answers()) {
+        Thread.sleep(PROBE_EVERY_MILLIS);
+      }
+      unreachable.set(false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      probing.set(false);
+    }
+    // A request that failed while this prober was finishing may have marked it again.
+    if (unreachable.get() && !closed) {
+      markUnreachable();
     }
   }
 
@@ -281,6 +301,10 @@ public final class Database implements AutoCloseable {
     }
     errors.increment();
     if (connectionLost(e, state)) {
+      if (!(e instanceof SQLTransientConnectionException)) {
+        // A connection died under work; connect() already judged the pool's own timeouts.
+        markUnreachable();
+      }
       LOG.warn("no database connection: {}", e.getMessage());
       return new RegistryServerException(
           Reason.STORE_UNAVAILABLE, "The database is not reachable; try again shortly", e);
@@ -327,6 +351,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     dataSource.close();
     embedded.ifPresent(EmbeddedDatabase::close);
   }
