@@ -44,6 +44,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
   /** Promotions by {@code namespace/spec.schemaRef}: how a DataSchema finds its promotions. */
   static final String SCHEMA_REF_INDEX = "promotion-schema-ref";
 
+  private final KubernetesClient kubernetes;
   private final PromotionSettings settings;
   private final Registries registries;
   private final PromotionEvaluator evaluator;
@@ -59,6 +60,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
       Notifier notifier,
       boolean useSsa,
       Clock clock) {
+    this.kubernetes = kubernetes;
     this.settings = settings;
     this.registries = new Registries(settings.registryTimeout(), settings.registryAccess());
     this.evaluator =
@@ -134,6 +136,9 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
       return UpdateControl.noUpdate(); // done; a promotion is never undone
     }
     Outcome outcome = evaluator.evaluate(resource);
+    if (outcome.reason() == Reason.AlreadyPromoted && promotedMeanwhile(resource)) {
+      return UpdateControl.noUpdate();
+    }
     PromotionStatus status = statuses.write(resource, outcome);
     announcer.announce(resource, resource.getStatus(), outcome);
     UpdateControl<Promotion> control =
@@ -143,6 +148,16 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
       return control.rescheduleAfter(PROMOTE_AFTER_APPROVAL); // the next pass registers
     }
     return outcome.retry() ? control.rescheduleAfter(settings.retryInterval()) : control;
+  }
+
+  /**
+   * The target already holds the content: either someone else put it there, or this pass ran on a
+   * cached copy older than our own Promoted status (a DataSchema event can queue a pass before the
+   * cache sees that status). Only the API server can tell, and this path is rare.
+   */
+  private boolean promotedMeanwhile(Promotion resource) {
+    Promotion current = kubernetes.resource(resource).get();
+    return current != null && isDone(current);
   }
 
   /** Closes the per-environment registry clients. */

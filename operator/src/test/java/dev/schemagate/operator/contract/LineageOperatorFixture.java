@@ -48,6 +48,9 @@ public final class LineageOperatorFixture implements AutoCloseable {
   public final int closedPort;
 
   /** The Promotion controller's retry timer in these tests. */
+  public final LineageSettings lineageSettings;
+
+  public final PromotionSettings promotionSettings;
   public static final Duration PROMOTION_RETRY = Duration.ofMinutes(10);
 
   private final Operator operator;
@@ -101,6 +104,8 @@ public final class LineageOperatorFixture implements AutoCloseable {
                 4,
                 Duration.ofMillis(50)),
             RegistryAccess.none());
+    this.lineageSettings = lineage;
+    this.promotionSettings = promotions;
     operator =
         new Operator(
             o ->

@@ -25,6 +25,8 @@ import dev.schemagate.crds.v1alpha1.PromotionPhase;
 import dev.schemagate.crds.v1alpha1.PromotionSpec;
 import dev.schemagate.crds.v1alpha1.Severity;
 import dev.schemagate.operator.contract.LineageOperatorFixture;
+import dev.schemagate.operator.promotion.notify.NotificationSettings;
+import dev.schemagate.operator.promotion.notify.Notifier;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -201,6 +204,32 @@ class PromotionReconcilerTest {
     Promotion done = awaitPhase("early", PromotionPhase.Promoted);
     assertThat(condition(done, "Ready")).isEqualTo("True/Promoted");
     assertThat(done.getStatus().getTargetVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLeaveAPromotionPromotedWhenAPassRunsOnAStaleCachedCopy() throws Exception {
+    dataSchema(schema("orders-v1.avsc"), Compatibility.BACKWARD);
+    awaitDevVersion(1);
+    promote("stale", 1, "dev", "staging");
+    Promotion done = awaitPhase("stale", PromotionPhase.Promoted);
+
+    // What a pass queued by a DataSchema event sees when the cache lags our own status write.
+    Promotion stale = Serialization.clone(done);
+    stale.setStatus(null);
+    try (Notifier silent = new Notifier(NotificationSettings.none());
+        PromotionReconciler reconciler =
+            new PromotionReconciler(
+                client,
+                fixture.base.registry.lineage(),
+                fixture.lineageSettings,
+                fixture.promotionSettings,
+                silent,
+                false,
+                Clock.systemUTC())) {
+      assertThat(reconciler.reconcile(stale, null).isNoUpdate()).isTrue();
+    }
+    Promotion after = client.resource(done).get();
+    assertThat(condition(after, "Ready")).isEqualTo("True/Promoted");
   }
 
   @Test
