@@ -2,6 +2,11 @@ package dev.schemagate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +17,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -207,6 +216,64 @@ class HelmChartIT {
     Kubectl.Result rendered = template(concat(productionArgs(), new String[] {"--set", set}));
     assertThat(rendered.exitCode()).as(rendered.stdout()).isNotZero();
     assertThat(rendered.stderr()).contains(message).doesNotContain("panic", "goroutine");
+  }
+
+  /**
+   * {@code operator/manifests} and {@code webhooks/manifests} are the install path without Helm:
+   * they must grant exactly what the chart grants, role by role, or one of the two drifts.
+   */
+  @Test
+  void shouldGrantInTheChartExactlyWhatThePlainManifestsGrant() throws IOException {
+    Kubectl.Result rendered = template(productionArgs());
+    assertThat(rendered.exitCode()).as(rendered.stderr()).isZero();
+    Map<String, Set<String>> chart = grants(rendered.stdout());
+    Map<String, Set<String>> manifests = new TreeMap<>();
+    for (String file :
+        List.of(
+            "operator/manifests/clusterrole.yaml",
+            "operator/manifests/leader-election-role.yaml",
+            "webhooks/manifests/rbac.yaml")) {
+      manifests.putAll(grants(Files.readString(Repo.root().resolve(file))));
+    }
+    assertThat(manifests.keySet())
+        .containsExactlyInAnyOrder(
+            "ClusterRole/schemagate-operator",
+            "Role/schemagate-operator-leader-election",
+            "ClusterRole/schemagate-webhooks");
+    assertThat(chart).containsAllEntriesOf(manifests);
+    assertThat(chart.keySet()).containsExactlyInAnyOrderElementsOf(manifests.keySet());
+  }
+
+  /** Each Role and ClusterRole in a YAML stream, as its set of {@code group/resource:verb}. */
+  private static Map<String, Set<String>> grants(String yaml) {
+    Map<String, Set<String>> grants = new TreeMap<>();
+    for (String doc : yaml.split("(?m)^---\\s*$")) {
+      if (doc.isBlank()) {
+        continue;
+      }
+      HasMetadata item = Serialization.unmarshal(doc);
+      List<PolicyRule> rules =
+          switch (item) {
+            case ClusterRole role -> role.getRules();
+            case Role role -> role.getRules();
+            case null, default -> List.of();
+          };
+      if (rules.isEmpty()) {
+        continue; // not a role (comment-only documents unmarshal to null)
+      }
+      Set<String> granted = new TreeSet<>();
+      for (PolicyRule rule : rules) {
+        for (String group : rule.getApiGroups()) {
+          for (String resource : rule.getResources()) {
+            for (String verb : rule.getVerbs()) {
+              granted.add(group + "/" + resource + ":" + verb);
+            }
+          }
+        }
+      }
+      grants.put(item.getKind() + "/" + item.getMetadata().getName(), granted);
+    }
+    return grants;
   }
 
   private String[] productionArgs() {

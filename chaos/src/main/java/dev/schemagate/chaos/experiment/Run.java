@@ -95,7 +95,8 @@ public final class Run implements AutoCloseable {
             experiment.probesWrites(),
             signals,
             scheduler,
-            SAMPLE_MS);
+            SAMPLE_MS,
+            platform.registry()::startedAtNanos);
     signals.gauge("consumer_lag", () -> topics.lag(GROUP, TOPIC));
     signals.gauge("group_members", () -> topics.members(GROUP));
     signals.gauge(

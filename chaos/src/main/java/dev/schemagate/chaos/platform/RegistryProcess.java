@@ -25,6 +25,7 @@ public final class RegistryProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final int port = Ports.free();
   private Process process;
+  private volatile long startedAtNanos = System.nanoTime();
 
   public RegistryProcess(Path jar, Path log, Map<String, String> env) {
     if (!Files.isRegularFile(jar)) {
@@ -57,6 +58,7 @@ public final class RegistryProcess implements AutoCloseable {
     builder.environment().put("SCHEMAGATE_PORT", Integer.toString(port));
     builder.environment().put("SCHEMAGATE_HOST", "127.0.0.1");
     try {
+      startedAtNanos = System.nanoTime();
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,6 +77,11 @@ public final class RegistryProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         "the registry did not answer within %s; see %s".formatted(readyWithin, log));
+  }
+
+  /** When the current (or last) process was started, on {@link System#nanoTime()}'s scale. */
+  public long startedAtNanos() {
+    return startedAtNanos;
   }
 
   /** SIGKILL: the JVM gets no chance to close anything. */

@@ -33,7 +33,10 @@ public final class ErrorMapper {
   }
 
   private void registryError(RegistryServerException e, Context ctx) {
-    if (e.reason().httpStatus() >= 500) {
+    if (e.reason() == Reason.STORE_UNAVAILABLE) {
+      // Expected while a dependency is down (logged once per outage where it is detected).
+      LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
+    } else if (e.reason().httpStatus() >= 500) {
       LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
     }
     if (e.reason().httpStatus() == 503) {

@@ -153,7 +153,10 @@ public final class Database implements AutoCloseable {
 
   /** Fails requests fast from now on, until the background prober reaches PostgreSQL again. */
   private void markUnreachable() {
-    unreachable.set(true);
+    if (unreachable.compareAndSet(false, true)) {
+      // Once per outage, not once per request: an outage must not flood the log.
+      LOG.warn("PostgreSQL is unreachable: answering 503 until it answers again");
+    }
     if (probing.compareAndSet(false, true)) {
       PROBES.execute(this::probeUntilReachable);
     }
@@ -164,7 +167,9 @@ public final class Database implements AutoCloseable {
       while (!closed && !answers()) {
         Thread.sleep(PROBE_EVERY_MILLIS);
       }
-      unreachable.set(false);
+      if (unreachable.compareAndSet(true, false) && !closed) {
+        LOG.info("PostgreSQL answers again");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -305,7 +310,6 @@ public final class Database implements AutoCloseable {
         // A connection died under work; connect() already judged the pool's own timeouts.
         markUnreachable();
       }
-      LOG.warn("no database connection: {}", e.getMessage());
       return new RegistryServerException(
           Reason.STORE_UNAVAILABLE, "The database is not reachable; try again shortly", e);
     }
