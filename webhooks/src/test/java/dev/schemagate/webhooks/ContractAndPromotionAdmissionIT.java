@@ -84,6 +84,32 @@ class ContractAndPromotionAdmissionIT {
   }
 
   @Test
+  void shouldDenyDriftThresholdsOnAFieldTheSchemaLacksAndAllowThoseOnItsFields() throws Exception {
+    JsonNode request =
+        WebhookRig.JSON.readTree(WebhookRig.fixture("datacontract-create-valid.json"));
+    var drift =
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                request.path("request").path("object").path("spec"))
+            .putObject("drift");
+    drift.put("window", 1000);
+    drift.putArray("fields").addObject().put("field", "amount").put("psi", 0.3);
+
+    JsonNode allowed = rig.review("/validate/datacontracts", request);
+    assertThat(allowed.path("allowed").asBoolean()).as(allowed.toString()).isTrue();
+
+    ((com.fasterxml.jackson.databind.node.ArrayNode) drift.get("fields"))
+        .addObject()
+        .put("field", "ammount")
+        .put("ks", 0.1);
+    JsonNode denied = rig.review("/validate/datacontracts", request);
+    assertThat(denied.path("allowed").asBoolean()).isFalse();
+    assertThat(denied.path("status").path("reason").asText()).isEqualTo("InvalidContract");
+    assertThat(denied.path("status").path("message").asText())
+        .contains("1 problem")
+        .contains("drift.fields[1].field: field 'ammount' is not in the schema");
+  }
+
+  @Test
   void shouldDenyAContractWithAnUnknownRuleNamingTheRulesThereAre() throws Exception {
     JsonNode response =
         rig.review("/validate/datacontracts", "datacontract-create-unknown-rule.json");

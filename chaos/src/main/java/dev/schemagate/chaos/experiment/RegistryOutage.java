@@ -74,6 +74,6 @@ public final class RegistryOutage implements Experiment {
   public void measure(Run run, Map<String, Double> m) {
     m.put("uncached_schema_failures", run.signals.count("uncached_schema_failures"));
     m.put("consumer_registry_retries", run.signals.count("consumer_registry_retries"));
-    m.put("lookup_p95_after_start_ms", run.probe().lookupP95AfterStartMs());
+    m.put("lookup_p95_after_restart_ms", run.probe().lookupP95AfterRestartMs());
   }
 }

@@ -96,7 +96,7 @@ public final class Run implements AutoCloseable {
             signals,
             scheduler,
             SAMPLE_MS,
-            platform.registry()::startedAtNanos);
+            platform.registry()::restartedAtNanos);
     signals.gauge("consumer_lag", () -> topics.lag(GROUP, TOPIC));
     signals.gauge("group_members", () -> topics.members(GROUP));
     signals.gauge(

@@ -12,6 +12,9 @@ import java.util.Map;
 public final class Platform implements AutoCloseable {
   public static final Duration REGISTRY_START = Duration.ofSeconds(90);
 
+  /** Lookups that bring the first registry process into service before the experiments. */
+  static final int WARM_UP_LOOKUPS = 2_000;
+
   private final KafkaBroker kafka;
   private final Postgres postgres;
   private final Redis redis;
@@ -44,6 +47,7 @@ public final class Platform implements AutoCloseable {
                   "SCHEMAGATE_REDIS_URL", redis.url(),
                   "SCHEMAGATE_LOG_LEVEL", "WARN"));
       registry.start(REGISTRY_START);
+      registry.warmUp(WARM_UP_LOOKUPS);
       return new Platform(kafka, postgres, redis, registry);
     } catch (Exception | Error e) {
       if (kafka != null) {

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The registry jar in a JVM of its own, so the fault can be what an outage is: SIGKILL, no shutdown
@@ -25,7 +27,8 @@ public final class RegistryProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final int port = Ports.free();
   private Process process;
-  private volatile long startedAtNanos = System.nanoTime();
+  private volatile OptionalLong restartedAtNanos = OptionalLong.empty();
+  private int starts;
 
   public RegistryProcess(Path jar, Path log, Map<String, String> env) {
     if (!Files.isRegularFile(jar)) {
@@ -58,7 +61,9 @@ public final class RegistryProcess implements AutoCloseable {
     builder.environment().put("SCHEMAGATE_PORT", Integer.toString(port));
     builder.environment().put("SCHEMAGATE_HOST", "127.0.0.1");
     try {
-      startedAtNanos = System.nanoTime();
+      if (++starts > 1) {
+        restartedAtNanos = OptionalLong.of(System.nanoTime());
+      }
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,9 +84,43 @@ public final class RegistryProcess implements AutoCloseable {
         "the registry did not answer within %s; see %s".formatted(readyWithin, log));
   }
 
-  /** When the current (or last) process was started, on {@link System#nanoTime()}'s scale. */
-  public long startedAtNanos() {
-    return startedAtNanos;
+  /**
+   * When the process was last restarted (a start after the first), on {@link System#nanoTime()}'s
+   * scale; empty while the first process runs (that one was warmed up by {@link #warmUp}).
+   */
+  public OptionalLong restartedAtNanos() {
+    return restartedAtNanos;
+  }
+
+  /**
+   * Brings a just-started registry into service as a rollout would before it takes traffic: one
+   * registration and {@code lookups} lookups of it, so that experiments measure a registry whose
+   * JIT has compiled the lookup path, not its first seconds.
+   */
+  public void warmUp(int lookups) throws IOException, InterruptedException {
+    var registered =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url() + "/subjects/chaos-warm-up/versions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"schemaType\":\"JSON\",\"schema\":\"{\\\"type\\\":\\\"object\\\"}\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    var id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(registered.body());
+    if (registered.statusCode() != 200 || !id.find()) {
+      throw new IllegalStateException(
+          "warming the registry up: registration answered %d %s"
+              .formatted(registered.statusCode(), registered.body()));
+    }
+    var lookup =
+        HttpRequest.newBuilder(URI.create(url() + "/schemas/ids/" + id.group(1)))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    for (int i = 0; i < lookups; i++) {
+      HTTP.send(lookup, HttpResponse.BodyHandlers.discarding());
+    }
   }
 
   /** SIGKILL: the JVM gets no chance to close anything. */

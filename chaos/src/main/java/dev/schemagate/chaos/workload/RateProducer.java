@@ -144,11 +144,23 @@ public final class RateProducer implements AutoCloseable {
 
   /**
    * Resolves the schema id now (as a producer does on its first record) without sending, so the id
-   * is cached from here on.
+   * is cached from here on. This is set-up, before any fault: a registry slower than the
+   * serializer's 1 s bound (a cold JVM on a busy machine) is waited for, up to 30 s.
    */
   public RateProducer cacheSchema() {
-    serializer.serialize(topic, Events.payment(name + "-warmup", 0, 0));
-    return this;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        serializer.serialize(topic, Events.payment(name + "-warmup", 0, 0));
+        return this;
+      } catch (SerdeException e) {
+        if (e.reason() != SerdeException.Reason.REGISTRY_UNAVAILABLE
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleepNanos(200_000_000);
+      }
+    }
   }
 
   public void resume() {

@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * under a new subject) with the status it got. Also the registry's own {@code schemagate_redis_up}
  * gauge from {@code /metrics}.
  *
- * <p>Lookups in the first {@link #WARM_UP_MS} after the registry process (re)started are kept
+ * <p>Lookups in the first {@link #WARM_UP_MS} after the registry process was restarted are kept
  * apart: a JVM that just started answers slower until its JIT has compiled the lookup path, and
- * folding those into the in-service p95 would make that objective measure the start, not the
- * service (they have an objective of their own).
+ * folding those into the in-service p95 would make that objective measure the restart, not the
+ * service (they have an objective of their own). The first process is warmed up before the
+ * experiments, as a rollout brings a replica into service.
  */
 public final class RegistryProbe implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -38,7 +39,7 @@ public final class RegistryProbe implements AutoCloseable {
   public static final long WARM_UP_MS = 10_000;
   private final List<Double> lookupMs = new ArrayList<>();
   private final List<Double> warmingLookupMs = new ArrayList<>();
-  private final java.util.function.LongSupplier registryStartedAtNanos;
+  private final java.util.function.Supplier<java.util.OptionalLong> registryRestartedAtNanos;
   private final Map<Integer, Integer> writeStatuses = new ConcurrentHashMap<>();
   private final List<Write> writeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.function.LongSupplier clockMs;
@@ -59,9 +60,9 @@ public final class RegistryProbe implements AutoCloseable {
       Signals signals,
       ScheduledExecutorService scheduler,
       long intervalMs,
-      java.util.function.LongSupplier registryStartedAtNanos) {
+      java.util.function.Supplier<java.util.OptionalLong> registryRestartedAtNanos) {
     this.clockMs = clockMs;
-    this.registryStartedAtNanos = registryStartedAtNanos;
+    this.registryRestartedAtNanos = registryRestartedAtNanos;
     this.url = url;
     this.schemaId = schemaId;
     this.writes = writes;
@@ -85,8 +86,10 @@ public final class RegistryProbe implements AutoCloseable {
       reads++;
       if (status == 200) {
         readsOk++;
-        long now = clockMs.getAsLong();
-        boolean warming = restartedAtMs.isPresent() && now - restartedAtMs.getAsLong() < WARM_UP_MS;
+        java.util.OptionalLong restarted = registryRestartedAtNanos.get();
+        boolean warming =
+            restarted.isPresent()
+                && start - restarted.getAsLong() < TimeUnit.MILLISECONDS.toNanos(WARM_UP_MS);
         (warming ? warmingLookupMs : lookupMs).add(ms);
       }
     }
@@ -171,13 +174,13 @@ public final class RegistryProbe implements AutoCloseable {
     return reads == 0 ? Double.NaN : (double) readsOk / reads;
   }
 
-  /** p95 of the lookups answered by a registry in service (not one that just started). */
+  /** p95 of the lookups answered by a registry in service (not one that just restarted). */
   public synchronized double lookupP95Ms() {
     return p95(lookupMs);
   }
 
-  /** p95 of the lookups answered in the first {@link #WARM_UP_MS} after a start; NaN if none. */
-  public synchronized double lookupP95AfterStartMs() {
+  /** p95 of the lookups answered in the first {@link #WARM_UP_MS} after a restart; NaN if none. */
+  public synchronized double lookupP95AfterRestartMs() {
     return p95(warmingLookupMs);
   }
 

@@ -51,9 +51,32 @@ public final class ContractValidator {
     return problems;
   }
 
+  /**
+   * The fields a DataContract's drift thresholds name ({@code spec.drift.fields[i].field}, dotted
+   * paths for nested ones, as the monitor reports them) must exist: a threshold on a misspelt field
+   * would never apply. Null entries (refused by the CRD) are skipped.
+   */
+  public static List<ContractViolation> driftFields(List<String> fields, List<SchemaField> schema) {
+    Set<String> paths = schema.stream().map(SchemaField::path).collect(Collectors.toSet());
+    List<ContractViolation> problems = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i) != null) {
+        field(fields.get(i), "drift.fields[" + i + "].field", paths, problems);
+      }
+    }
+    return problems;
+  }
+
   /** The decision for a contract on {@code schema}, with every problem in the message. */
   public static Decision review(Contract contract, ParsedSchema schema) {
-    List<ContractViolation> problems = validate(contract, SchemaFields.of(schema));
+    return review(contract, schema, List.of());
+  }
+
+  /** The same, also checking the fields its drift thresholds name (see {@link #driftFields}). */
+  public static Decision review(Contract contract, ParsedSchema schema, List<String> driftFields) {
+    List<SchemaField> fields = SchemaFields.of(schema);
+    List<ContractViolation> problems = new ArrayList<>(validate(contract, fields));
+    problems.addAll(driftFields(driftFields, fields));
     if (problems.isEmpty()) {
       return contract.quality().isEmpty()
           ? Decision.allow(List.of("the contract declares no quality rules"))

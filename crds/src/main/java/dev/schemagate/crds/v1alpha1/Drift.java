@@ -1,5 +1,6 @@
 package dev.schemagate.crds.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
@@ -59,6 +60,12 @@ public record Drift(
         @JsonPropertyDescription(
             "Per-field thresholds (dotted paths for nested fields); unset ones take the defaults.")
         List<FieldDrift> fields) {
+
+  /** The fields the per-field thresholds name, in order: checked against the schema. */
+  @JsonIgnore
+  public List<String> fieldNames() {
+    return fields == null ? List.of() : fields.stream().map(FieldDrift::field).toList();
+  }
 
   /** One field's thresholds. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

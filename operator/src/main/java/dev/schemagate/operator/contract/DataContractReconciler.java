@@ -6,6 +6,7 @@ import dev.schemagate.core.contract.ContractReader;
 import dev.schemagate.core.contract.ContractValidator;
 import dev.schemagate.core.contract.ContractViolation;
 import dev.schemagate.core.contract.InvalidContractException;
+import dev.schemagate.core.contract.SchemaField;
 import dev.schemagate.core.contract.SchemaFields;
 import dev.schemagate.core.contract.cel.CelTranslator;
 import dev.schemagate.core.dbt.DbtContractExporter;
@@ -16,6 +17,7 @@ import dev.schemagate.crds.v1alpha1.ContractProblem;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataContractStatus;
 import dev.schemagate.crds.v1alpha1.DataSchema;
+import dev.schemagate.crds.v1alpha1.Drift;
 import dev.schemagate.crds.v1alpha1.DriftSummary;
 import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.events.EventRecorder;
@@ -193,10 +195,14 @@ public final class DataContractReconciler
     List<ContractViolation> problems;
     try {
       contract = ContractReader.read(spec);
-      problems =
-          new java.util.ArrayList<>(ContractValidator.validate(contract, SchemaFields.of(schema)));
+      List<SchemaField> fields = SchemaFields.of(schema);
+      problems = new java.util.ArrayList<>(ContractValidator.validate(contract, fields));
       problems.addAll(
-          DriftFields.unknown(resource.getSpec().getDrift(), SchemaFields.paths(schema)));
+          ContractValidator.driftFields(
+              Optional.ofNullable(resource.getSpec().getDrift())
+                  .map(Drift::fieldNames)
+                  .orElse(List.of()),
+              fields));
     } catch (InvalidContractException e) {
       contract = null;
       problems = e.violations();

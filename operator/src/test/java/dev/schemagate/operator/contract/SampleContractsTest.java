@@ -39,9 +39,10 @@ class SampleContractsTest {
             ContractValidator.validate(ContractReader.read(spec), SchemaFields.of(parsed)));
     if (spec.has("drift")) {
       problems.addAll(
-          DriftFields.unknown(
-              YAML.treeToValue(spec.get("drift"), dev.schemagate.crds.v1alpha1.Drift.class),
-              SchemaFields.paths(parsed)));
+          ContractValidator.driftFields(
+              YAML.treeToValue(spec.get("drift"), dev.schemagate.crds.v1alpha1.Drift.class)
+                  .fieldNames(),
+              SchemaFields.of(parsed)));
     }
 
     assertThat(problems).isEmpty();

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DataContract: its {@code schemaRef} names a DataSchema in the namespace, every field its rules
- * and consumers name exists in that schema, rule parameters suit their rule, an owner is given.
+ * DataContract: its {@code schemaRef} names a DataSchema in the namespace, every field its rules,
+ * consumers and drift thresholds name exists in that schema, rule parameters suit their rule, an
+ * owner is given.
  */
 public final class DataContractReviewer implements AdmissionReviewer {
   private final ClusterReader cluster;
@@ -52,11 +53,14 @@ public final class DataContractReviewer implements AdmissionReviewer {
       return Decision.deny(DenialReason.BAD_REQUEST, "the request carries no object");
     }
     Contract contract;
+    List<String> driftFields;
     try {
       // Bound to the crds model first (as the operator receives it), then read by core's
       // ContractReader from the model, so webhook and operator see the same spec.
       DataContract model = ModelReader.read(object.get(), DataContract.class);
       contract = ContractReader.read(ModelReader.tree(model.getSpec()));
+      driftFields =
+          model.getSpec().getDrift() == null ? List.of() : model.getSpec().getDrift().fieldNames();
     } catch (InvalidSpec wrongShape) {
       return Decision.deny(
           DenialReason.INVALID_CONTRACT,
@@ -105,7 +109,7 @@ public final class DataContractReviewer implements AdmissionReviewer {
         }
       }
     }
-    return ContractValidator.review(contract, schema);
+    return ContractValidator.review(contract, schema, driftFields);
   }
 
   private static String schemaRef(JsonNode object) {
