@@ -9,6 +9,7 @@
 #   # two builds in turn, cold start only (jars taken in turn for each count):
 #   BENCH_COLD_ONLY=true BENCH_OPERATOR_JAR=/tmp/main.jar,operator/target/schemagate-operator.jar \
 #     e2e/bench/operator-scale.sh 2000,2000,2000,2000
+#   BENCH_OPERATOR_JVM='|-Dsome.option=x' e2e/bench/operator-scale.sh 2000,2000   # JVM options in turn
 #   BENCH_OPERATOR_JVM='-XX:StartFlightRecording=filename=/tmp/{phase}.jfr' e2e/bench/operator-scale.sh 2000
 #
 # Results: stdout and e2e/target/operator-scale.md. Run it alone: it measures the whole machine.

@@ -59,8 +59,12 @@ class OperatorScaleBenchmark {
   private static final String HEAP = System.getProperty("bench.heap", "512m");
   private static final String THREADS = System.getProperty("bench.threads", "");
 
-  /** Extra JVM options for the operator, e.g. a flight recording to see where its CPU goes. */
-  private static final String OPERATOR_JVM = System.getProperty("bench.operatorJvm", "");
+  /**
+   * Extra JVM options for the operator, e.g. a flight recording to see where its CPU goes; several
+   * sets separated by {@code |} are taken in turn for each count, as the jars are.
+   */
+  private static final List<String> OPERATOR_JVMS =
+      List.of(System.getProperty("bench.operatorJvm", "").split("\\|", -1));
 
   /** Extra operator environment, {@code K=V;K=V}, e.g. {@code SCHEMAGATE_USE_SSA=false}. */
   private static final String OPERATOR_ENV = System.getProperty("bench.operatorEnv", "");
@@ -89,17 +93,29 @@ class OperatorScaleBenchmark {
   void shouldBringEveryDataSchemaToReadyFromAColdStartAndStayQuiet() throws Exception {
     Path results = Path.of("target", "operator-scale.md");
     for (int run = 0; run < COUNTS.size(); run++) {
-      String report = runAt(COUNTS.get(run), OPERATOR_JARS.get(run % OPERATOR_JARS.size()));
+      String report =
+          runAt(
+              COUNTS.get(run),
+              new Launch(
+                  OPERATOR_JARS.get(run % OPERATOR_JARS.size()),
+                  OPERATOR_JVMS.get(run % OPERATOR_JVMS.size())));
       System.out.println(report);
       Files.writeString(
           results, report + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 
-  private String runAt(int count, String operatorJar) throws Exception {
+  /** Which operator jar to start, with which extra JVM options. */
+  private record Launch(String jar, String jvmOptions) {}
+
+  private String runAt(int count, Launch launch) throws Exception {
     StringBuilder out = new StringBuilder();
     out.append("## %d DataSchemas (%s)%n%n".formatted(count, Instant.now()));
-    out.append("- operator jar: %s%n".formatted(operatorJar));
+    out.append(
+        "- operator jar: %s%s%n"
+            .formatted(
+                launch.jar(),
+                launch.jvmOptions().isBlank() ? "" : ", JVM: " + launch.jvmOptions()));
     RealApiServer cluster = RealApiServer.startFresh();
     Path work = Files.createTempDirectory(Path.of("target"), "operator-scale-");
     try (KubernetesClient admin = cluster.adminClient();
@@ -125,8 +141,7 @@ class OperatorScaleBenchmark {
         Path gcLog = work.resolve("gc-cold.log");
         long started = System.nanoTime();
         JarProcess operator =
-            startOperator(
-                cluster, operatorJar, registryUrl, metricsPort, gcLog, Duration.ofMinutes(5));
+            startOperator(cluster, launch, registryUrl, metricsPort, gcLog, Duration.ofMinutes(5));
         try {
           awaitAll(ready, count, operator);
           double coldSeconds = seconds(started);
@@ -153,12 +168,7 @@ class OperatorScaleBenchmark {
         long restarting = System.nanoTime();
         JarProcess warm =
             startOperator(
-                cluster,
-                operatorJar,
-                registryUrl,
-                metricsPort,
-                work.resolve("gc-warm.log"),
-                RESYNC);
+                cluster, launch, registryUrl, metricsPort, work.resolve("gc-warm.log"), RESYNC);
         try {
           awaitReconciled(metricsPort, count, warm);
           out.append(
@@ -374,7 +384,7 @@ class OperatorScaleBenchmark {
 
   private static JarProcess startOperator(
       RealApiServer cluster,
-      String operatorJar,
+      Launch launch,
       String registryUrl,
       int metricsPort,
       Path gcLog,
@@ -398,11 +408,12 @@ class OperatorScaleBenchmark {
     // The JVM options the Helm chart gives the operator, then the benchmark's own.
     List<String> jvm = new ArrayList<>(chartJvmOptions());
     jvm.add("-Xlog:gc:file=" + gcLog);
-    if (!OPERATOR_JVM.isBlank()) {
+    if (!launch.jvmOptions().isBlank()) {
       jvm.addAll(
-          List.of(OPERATOR_JVM.replace("{phase}", gcLog.getFileName().toString()).split(" ")));
+          List.of(
+              launch.jvmOptions().replace("{phase}", gcLog.getFileName().toString()).split(" ")));
     }
-    return JarProcess.start(operatorJar, HEAP, env, jvm);
+    return JarProcess.start(launch.jar(), HEAP, env, jvm);
   }
 
   @SuppressWarnings("unchecked")
