@@ -6,6 +6,10 @@
 #   e2e/bench/operator-scale.sh 500             # one quick size
 #   BENCH_HEAP=512m BENCH_THREADS=32 e2e/bench/operator-scale.sh 10000
 #   BENCH_OPERATOR_ENV='SCHEMAGATE_USE_SSA=false' e2e/bench/operator-scale.sh 2000
+#   # two builds in turn, cold start only (jars taken in turn for each count):
+#   BENCH_COLD_ONLY=true BENCH_OPERATOR_JAR=/tmp/main.jar,operator/target/schemagate-operator.jar \
+#     e2e/bench/operator-scale.sh 2000,2000,2000,2000
+#   BENCH_OPERATOR_JVM='|-Dsome.option=x' e2e/bench/operator-scale.sh 2000,2000   # JVM options in turn
 #   BENCH_OPERATOR_JVM='-XX:StartFlightRecording=filename=/tmp/{phase}.jfr' e2e/bench/operator-scale.sh 2000
 #
 # Results: stdout and e2e/target/operator-scale.md. Run it alone: it measures the whole machine.
@@ -18,4 +22,5 @@ bin/mvn -q -pl e2e -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=OperatorScaleBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.counts="$counts" -Dbench.heap="${BENCH_HEAP:-512m}" -Dbench.threads="${BENCH_THREADS:-}" \
-  -Dbench.operatorJvm="${BENCH_OPERATOR_JVM:-}" -Dbench.operatorEnv="${BENCH_OPERATOR_ENV:-}"
+  -Dbench.operatorJvm="${BENCH_OPERATOR_JVM:-}" -Dbench.operatorEnv="${BENCH_OPERATOR_ENV:-}" \
+  -Dbench.operatorJar="${BENCH_OPERATOR_JAR:-}" -Dbench.coldOnly="${BENCH_COLD_ONLY:-false}"

@@ -59,11 +59,28 @@ class OperatorScaleBenchmark {
   private static final String HEAP = System.getProperty("bench.heap", "512m");
   private static final String THREADS = System.getProperty("bench.threads", "");
 
-  /** Extra JVM options for the operator, e.g. a flight recording to see where its CPU goes. */
-  private static final String OPERATOR_JVM = System.getProperty("bench.operatorJvm", "");
+  /**
+   * Extra JVM options for the operator, e.g. a flight recording to see where its CPU goes; several
+   * sets separated by {@code |} are taken in turn for each count, as the jars are.
+   */
+  private static final List<String> OPERATOR_JVMS =
+      List.of(System.getProperty("bench.operatorJvm", "").split("\\|", -1));
 
   /** Extra operator environment, {@code K=V;K=V}, e.g. {@code SCHEMAGATE_USE_SSA=false}. */
   private static final String OPERATOR_ENV = System.getProperty("bench.operatorEnv", "");
+
+  /**
+   * The operator jars to start, comma-separated, taken in turn for each count: e.g. {@code
+   * main.jar,branch.jar} with counts {@code 2000,2000,2000,2000} compares two builds alternately in
+   * one window. Default: this tree's.
+   */
+  private static final List<String> OPERATOR_JARS =
+      System.getProperty("bench.operatorJar", "").isBlank()
+          ? List.of("operator/target/schemagate-operator.jar")
+          : List.of(System.getProperty("bench.operatorJar").split(","));
+
+  /** Only the cold start (no change, restart and resync phases): for quick comparisons. */
+  private static final boolean COLD_ONLY = Boolean.getBoolean("bench.coldOnly");
 
   private static final int NAMESPACES = 50;
   private static final int CHANGES = 5;
@@ -75,17 +92,30 @@ class OperatorScaleBenchmark {
   @Test
   void shouldBringEveryDataSchemaToReadyFromAColdStartAndStayQuiet() throws Exception {
     Path results = Path.of("target", "operator-scale.md");
-    for (int count : COUNTS) {
-      String report = runAt(count);
+    for (int run = 0; run < COUNTS.size(); run++) {
+      String report =
+          runAt(
+              COUNTS.get(run),
+              new Launch(
+                  OPERATOR_JARS.get(run % OPERATOR_JARS.size()),
+                  OPERATOR_JVMS.get(run % OPERATOR_JVMS.size())));
       System.out.println(report);
       Files.writeString(
           results, report + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 
-  private String runAt(int count) throws Exception {
+  /** Which operator jar to start, with which extra JVM options. */
+  private record Launch(String jar, String jvmOptions) {}
+
+  private String runAt(int count, Launch launch) throws Exception {
     StringBuilder out = new StringBuilder();
     out.append("## %d DataSchemas (%s)%n%n".formatted(count, Instant.now()));
+    out.append(
+        "- operator jar: %s%s%n"
+            .formatted(
+                launch.jar(),
+                launch.jvmOptions().isBlank() ? "" : ", JVM: " + launch.jvmOptions()));
     RealApiServer cluster = RealApiServer.startFresh();
     Path work = Files.createTempDirectory(Path.of("target"), "operator-scale-");
     try (KubernetesClient admin = cluster.adminClient();
@@ -111,7 +141,7 @@ class OperatorScaleBenchmark {
         Path gcLog = work.resolve("gc-cold.log");
         long started = System.nanoTime();
         JarProcess operator =
-            startOperator(cluster, registryUrl, metricsPort, gcLog, Duration.ofMinutes(5));
+            startOperator(cluster, launch, registryUrl, metricsPort, gcLog, Duration.ofMinutes(5));
         try {
           awaitAll(ready, count, operator);
           double coldSeconds = seconds(started);
@@ -122,9 +152,14 @@ class OperatorScaleBenchmark {
           out.append(heapLine(gcLog, operator));
           out.append(after.since(before, "cold start"));
 
-          out.append(changes(admin, count, readyVersions, operator));
+          if (!COLD_ONLY) {
+            out.append(changes(admin, count, readyVersions, operator));
+          }
         } finally {
           operator.close();
+        }
+        if (COLD_ONLY) {
+          return out.toString();
         }
 
         // An operator restart with every resource Ready and registered: it must find nothing to
@@ -132,7 +167,8 @@ class OperatorScaleBenchmark {
         Snapshot beforeRestart = Snapshot.take(admin, registryUrl, registry, null);
         long restarting = System.nanoTime();
         JarProcess warm =
-            startOperator(cluster, registryUrl, metricsPort, work.resolve("gc-warm.log"), RESYNC);
+            startOperator(
+                cluster, launch, registryUrl, metricsPort, work.resolve("gc-warm.log"), RESYNC);
         try {
           awaitReconciled(metricsPort, count, warm);
           out.append(
@@ -347,7 +383,12 @@ class OperatorScaleBenchmark {
   }
 
   private static JarProcess startOperator(
-      RealApiServer cluster, String registryUrl, int metricsPort, Path gcLog, Duration resync) {
+      RealApiServer cluster,
+      Launch launch,
+      String registryUrl,
+      int metricsPort,
+      Path gcLog,
+      Duration resync) {
     Map<String, String> env =
         new HashMap<>(ServiceAccounts.impersonating(OperatorProcess.SERVICE_ACCOUNT));
     env.put("KUBECONFIG", cluster.kubeconfig().toString());
@@ -367,11 +408,12 @@ class OperatorScaleBenchmark {
     // The JVM options the Helm chart gives the operator, then the benchmark's own.
     List<String> jvm = new ArrayList<>(chartJvmOptions());
     jvm.add("-Xlog:gc:file=" + gcLog);
-    if (!OPERATOR_JVM.isBlank()) {
+    if (!launch.jvmOptions().isBlank()) {
       jvm.addAll(
-          List.of(OPERATOR_JVM.replace("{phase}", gcLog.getFileName().toString()).split(" ")));
+          List.of(
+              launch.jvmOptions().replace("{phase}", gcLog.getFileName().toString()).split(" ")));
     }
-    return JarProcess.start("operator/target/schemagate-operator.jar", HEAP, env, jvm);
+    return JarProcess.start(launch.jar(), HEAP, env, jvm);
   }
 
   @SuppressWarnings("unchecked")

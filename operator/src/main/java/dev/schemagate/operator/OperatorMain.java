@@ -2,6 +2,7 @@ package dev.schemagate.operator;
 
 import dev.schemagate.core.config.Startup;
 import dev.schemagate.core.metrics.MetricsServer;
+import dev.schemagate.crds.KubernetesConfigs;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -22,6 +22,7 @@ public final class SchemaGateOperator implements AutoCloseable {
 
   private final Operator operator;
   private final Optional<LineageControllers> lineage;
+  private final DataSchemaChanges schemaChanges = new DataSchemaChanges();
 
   /** Every controller: DataSchema, DataContract and Promotion. */
   public SchemaGateOperator(
@@ -79,7 +80,8 @@ public final class SchemaGateOperator implements AutoCloseable {
             new EventRecorder(kubernetes, Clock.systemUTC()),
             meters,
             settings,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            schemaChanges);
     operator.register(
         reconciler,
         c -> {
@@ -98,7 +100,8 @@ public final class SchemaGateOperator implements AutoCloseable {
     // DataContract and Promotion: contracts feed lineage, promotions are graded by it.
     this.lineage =
         contractsAndPromotions
-            ? Optional.of(LineageControllers.register(operator, kubernetes, registry, config))
+            ? Optional.of(
+                LineageControllers.register(operator, kubernetes, registry, config, schemaChanges))
             : Optional.empty();
   }
 
@@ -111,6 +114,13 @@ public final class SchemaGateOperator implements AutoCloseable {
             || !Objects.equals(
                 next.getMetadata().getFinalizers(), previous.getMetadata().getFinalizers())
             || next.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  /**
+   * DataSchemas as the DataSchema controller reconciles them, for controllers that wait on them.
+   */
+  public DataSchemaChanges schemaChanges() {
+    return schemaChanges;
   }
 
   public void start() {

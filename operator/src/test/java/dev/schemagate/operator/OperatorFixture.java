@@ -53,6 +53,11 @@ public final class OperatorFixture implements AutoCloseable {
     operator.start();
   }
 
+  /** DataSchemas as this fixture's DataSchema controller reconciles them. */
+  public DataSchemaChanges schemaChanges() {
+    return operator.schemaChanges();
+  }
+
   public static OperatorFixture start(
       KubernetesClient kubernetes, UnaryOperator<OperatorSettings> tune) throws IOException {
     return new OperatorFixture(kubernetes, tune);

@@ -4,6 +4,7 @@ import dev.schemagate.core.compat.Compatibility;
 import dev.schemagate.core.config.Settings;
 import dev.schemagate.core.config.Startup;
 import dev.schemagate.core.schema.Schemas;
+import dev.schemagate.crds.KubernetesConfigs;
 import dev.schemagate.server.tls.TlsException;
 import dev.schemagate.webhooks.kubernetes.KubernetesClusterReader;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +42,9 @@ public final class Main {
             WebhookConfig.USAGE,
             args,
             () -> AdmissionSettings.from(Settings.of(System.getenv())));
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    // The operator's configuration: no kubeconfig re-read before every request, HTTP/1.1.
+    KubernetesClient kubernetes =
+        new KubernetesClientBuilder().withConfig(KubernetesConfigs.load()).build();
     Webhooks webhooks;
     try {
       webhooks =

@@ -2,6 +2,7 @@ package dev.schemagate.operator.contract;
 
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.Promotion;
+import dev.schemagate.operator.DataSchemaChanges;
 import dev.schemagate.operator.OperatorConfig;
 import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.promotion.PromotionReconciler;
@@ -36,7 +37,8 @@ public final class LineageControllers implements AutoCloseable {
       Operator operator,
       KubernetesClient kubernetes,
       SchemaRegistryClient registry,
-      OperatorConfig config) {
+      OperatorConfig config,
+      DataSchemaChanges schemaChanges) {
     return register(
         operator,
         kubernetes,
@@ -44,7 +46,8 @@ public final class LineageControllers implements AutoCloseable {
         config.operator(),
         config.lineage(),
         config.promotions(),
-        config.registryAccess());
+        config.registryAccess(),
+        schemaChanges);
   }
 
   public static LineageControllers register(
@@ -54,7 +57,8 @@ public final class LineageControllers implements AutoCloseable {
       OperatorSettings settings,
       LineageSettings lineageSettings,
       PromotionSettings promotionSettings,
-      RegistryAccess access) {
+      RegistryAccess access,
+      DataSchemaChanges schemaChanges) {
     Clock clock = Clock.systemUTC();
     // The lineage API usually lives in the same registry: share its client then.
     SchemaRegistryClient lineageRegistry =
@@ -89,6 +93,8 @@ public final class LineageControllers implements AutoCloseable {
             notifier,
             settings.useSsa(),
             clock);
+    // Promotions waiting on a DataSchema wake when the DataSchema controller has reconciled it.
+    schemaChanges.subscribe(promotions::onDataSchema);
     operator.register(
         contracts,
         c -> {

@@ -9,6 +9,7 @@ import dev.schemagate.core.schema.SchemaParser;
 import dev.schemagate.core.schema.SchemaReference;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
+import dev.schemagate.operator.DataSchemaChanges;
 import dev.schemagate.operator.OperatorSettings;
 import dev.schemagate.operator.StatusPatch;
 import dev.schemagate.operator.events.EventRecorder;
@@ -64,6 +65,7 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema> {
   private final EventRecorder events;
   private final MeterRegistry meters;
   private final OperatorSettings settings;
+  private final DataSchemaChanges changes;
 
   /** Wakes the other claimants of a subject when its owner goes away. */
   private final SimpleInboundEventSource<DataSchema> handovers =
@@ -75,7 +77,9 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema> {
       EventRecorder events,
       MeterRegistry meters,
       OperatorSettings settings,
-      Clock clock) {
+      Clock clock,
+      DataSchemaChanges changes) {
+    this.changes = changes;
     this.registry = registry;
     this.parser = parser;
     this.registrar =
@@ -123,6 +127,13 @@ public final class DataSchemaReconciler implements Reconciler<DataSchema> {
 
   @Override
   public UpdateControl<DataSchema> reconcile(DataSchema resource, Context<DataSchema> context) {
+    UpdateControl<DataSchema> control = reconcileAny(resource, context);
+    // The registry now holds what this reconcile registered: the other controllers may look.
+    changes.publish(resource);
+    return control;
+  }
+
+  private UpdateControl<DataSchema> reconcileAny(DataSchema resource, Context<DataSchema> context) {
     if (context.isPrimaryResourceDeleted()) {
       wakeOtherClaimants(resource, context);
       return UpdateControl.noUpdate();

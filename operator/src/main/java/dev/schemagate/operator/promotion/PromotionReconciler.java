@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,10 @@ import java.util.stream.Collectors;
  * registry to the {@code to} environment's, after grading what the change would break. Each job is
  * a class of its own: {@link PromotionEvaluator} decides the {@link Outcome}, {@link
  * ImpactAssessor} grades the impact, {@link StatusWriter} writes the status, {@link Announcer}
- * sends events and notices. A waiting Promotion is woken when its DataSchema or a DataContract on
- * it changes (an informer on each, mapped back by {@code spec.schemaRef}), not only by the retry
- * timer.
+ * sends events and notices. A waiting Promotion is woken when its DataSchema has been reconciled
+ * (told by the DataSchema controller through {@link #onDataSchema}, which keeps the one informer on
+ * DataSchemas) or a DataContract on it changes (an informer), both mapped back by {@code
+ * spec.schemaRef}, not only by the retry timer.
  */
 public final class PromotionReconciler implements Reconciler<Promotion>, AutoCloseable {
   /** A pause only long enough for the Approved phase to be seen before promoting. */
@@ -51,6 +53,13 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
   private final StatusWriter statuses;
   private final Announcer announcer;
   private final boolean useSsa;
+
+  /** Wakes the promotions waiting on a DataSchema that was just reconciled. */
+  private final SimpleInboundEventSource<Promotion> schemaChanges =
+      new SimpleInboundEventSource<>("promotion-dataschemas");
+
+  /** The promotions, indexed by schema; set once JOSDK prepares the event sources. */
+  private volatile IndexerResourceCache<Promotion> promotions;
 
   public PromotionReconciler(
       KubernetesClient kubernetes,
@@ -84,13 +93,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
             p.getSpec() == null || p.getSpec().getSchemaRef() == null
                 ? List.of()
                 : List.of(key(p.getMetadata().getNamespace(), p.getSpec().getSchemaRef())));
-    var schemas =
-        InformerEventSourceConfiguration.from(DataSchema.class, Promotion.class)
-            .withName("promotion-dataschemas")
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                (DataSchema s) -> waiting(promotions, s, s.getMetadata().getName()))
-            .build();
+    this.promotions = promotions;
     var contracts =
         InformerEventSourceConfiguration.from(DataContract.class, Promotion.class)
             .withName("promotion-datacontracts")
@@ -101,8 +104,19 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
                         ? Set.of()
                         : waiting(promotions, c, c.getSpec().getSchemaRef()))
             .build();
-    return List.of(
-        new InformerEventSource<>(schemas, context), new InformerEventSource<>(contracts, context));
+    return List.of(schemaChanges, new InformerEventSource<>(contracts, context));
+  }
+
+  /**
+   * A DataSchema was reconciled (registered, changed, deleted): the promotions waiting on it look
+   * again now rather than at their retry timer.
+   */
+  public void onDataSchema(DataSchema schema) {
+    IndexerResourceCache<Promotion> cache = promotions;
+    if (cache == null) {
+      return; // not started: every promotion is evaluated once it starts
+    }
+    waiting(cache, schema, schema.getMetadata().getName()).forEach(schemaChanges::propagateEvent);
   }
 
   /** The promotions on {@code schemaRef} that are not done yet (a promotion is never undone). */

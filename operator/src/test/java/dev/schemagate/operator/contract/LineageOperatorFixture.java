@@ -121,7 +121,8 @@ public final class LineageOperatorFixture implements AutoCloseable {
             settings,
             lineage,
             promotions,
-            RegistryAccess.none());
+            RegistryAccess.none(),
+            base.schemaChanges());
     operator.start();
   }
 

@@ -1,9 +1,13 @@
-package dev.schemagate.operator;
+package dev.schemagate.crds;
 
 import io.fabric8.kubernetes.client.Config;
 
-/** The operator's API-server client configuration, as fabric8 finds it, with two changes. */
-final class KubernetesConfigs {
+/**
+ * The API-server client configuration of the operator and the webhooks, as fabric8 finds it, with
+ * two changes. Here because both processes build their client from it and both depend on this
+ * module.
+ */
+public final class KubernetesConfigs {
   private KubernetesConfigs() {}
 
   /**
@@ -13,7 +17,7 @@ final class KubernetesConfigs {
    * the operator's CPU in a cold start of 2,000 DataSchemas. A certificate has no token to refresh,
    * so such a configuration gets a token provider that has none.
    */
-  static Config load() {
+  public static Config load() {
     Config config = Config.autoConfigure(null);
     if (certificateOnly(config)) {
       config.setOauthTokenProvider(() -> null);

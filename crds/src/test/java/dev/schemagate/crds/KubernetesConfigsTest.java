@@ -1,4 +1,4 @@
-package dev.schemagate.operator;
+package dev.schemagate.crds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
