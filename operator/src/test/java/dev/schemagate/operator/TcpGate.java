@@ -63,8 +63,16 @@ public final class TcpGate implements AutoCloseable {
       try {
         Socket client = s.accept();
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-        sockets.add(client);
-        sockets.add(upstream);
+        synchronized (this) {
+          // shut() may have run since accept() returned: a connection made then must not live on.
+          if (s.isClosed()) {
+            client.close();
+            upstream.close();
+            return;
+          }
+          sockets.add(client);
+          sockets.add(upstream);
+        }
         Thread.ofVirtual().start(() -> pipe(client, upstream));
         Thread.ofVirtual().start(() -> pipe(upstream, client));
       } catch (IOException closed) {
