@@ -85,6 +85,11 @@ public final class LineageRoutes implements RouteGroup {
     } catch (LineageException e) {
       throw RegistryServerException.malformed("Invalid OpenLineage event: " + e.getMessage());
     }
+    LineageStore.unstorable(event)
+        .ifPresent(
+            problem -> {
+              throw RegistryServerException.malformed("Invalid OpenLineage event: " + problem);
+            });
     boolean fresh = await(lineage.ingest(event));
     ObjectNode body = json.createObjectNode();
     body.put("runId", event.runId().toString());
