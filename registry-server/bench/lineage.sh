@@ -59,18 +59,48 @@ print(f"{jvm / tick} {total / tick}")
 PY
 }
 
+# CPU seconds per group of JVM threads (HTTP request threads, JIT compilers, GC, the lineage
+# writer and committer), to tell where the JVM's share goes.
+threads() {
+  python3 - "$SERVER" <<'PY'
+import os, re, sys, collections
+tick, pid = os.sysconf("SC_CLK_TCK"), sys.argv[1]
+groups = collections.Counter()
+for t in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name = open(f"/proc/{pid}/task/{t}/comm").read().strip()
+        s = open(f"/proc/{pid}/task/{t}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    group = ("http" if name.startswith("JettyServer") or name.startswith("qtp") else
+             "jit" if "Compiler" in name else
+             "gc" if name.startswith(("GC ", "G1 ", "VM Thread")) else
+             "writer" if name.startswith("lineage-wr") else
+             "committer" if name.startswith("lineage-co") else "other")
+    groups[group] += int(s[11]) + int(s[12])
+print(" ".join(f"{g}={groups[g] / tick}" for g in ("http", "jit", "gc", "writer", "committer", "other")))
+PY
+}
+
 echo "== warm-up (${WARMUP:-20} s, 64 connections)"
 DATASETS=$DATASETS wrk -t2 -c64 -d"${WARMUP:-20}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r: DATASETS=$DATASETS, $CONNECTIONS connections, ${DURATION} s (load average $(cut -d' ' -f1 /proc/loadavg))"
   before=$(cpu)
+  tbefore=$(threads)
   line=$(DATASETS=$DATASETS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1)
   after=$(cpu)
+  tafter=$(threads)
   rate=$(echo "$line" | awk '{print $2}' | tr -d ,)
   echo "$line; server CPU $(python3 -c "
 b, a = [float(x) for x in '$before'.split()], [float(x) for x in '$after'.split()]
 n = $rate * $DURATION
 print(f'JVM {1e6 * (a[0] - b[0]) / n:.0f} + PostgreSQL {1e6 * (a[1] - b[1]) / n:.0f} = {1e6 * (a[0] + a[1] - b[0] - b[1]) / n:.0f} µs per event')")" | tee -a "$DATA/rounds"
+  python3 -c "
+b = dict(x.split('=') for x in '$tbefore'.split())
+a = dict(x.split('=') for x in '$tafter'.split())
+n = $rate * $DURATION
+print('  JVM µs per event by threads: ' + ', '.join(f'{g} {1e6 * (float(a[g]) - float(b[g])) / n:.0f}' for g in a))"
 done
 sort -t' ' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median round: " a[int((NR+1)/2)]}'
 sort -t'=' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median CPU per event: " a[int((NR+1)/2)]}'

@@ -45,22 +45,38 @@ public final class OpenLineageEventParser {
           .build();
 
   public RunEventLineage parse(String body) throws LineageException {
-    JsonNode root;
     try {
-      root = JSON.readTree(body);
+      return parse(JSON.readTree(body));
     } catch (JsonProcessingException e) {
-      throw malformed(
-          "the body is not valid JSON: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
+      throw notJson(e);
     }
-    return parse(root);
+  }
+
+  /**
+   * The same from the raw UTF-8 bytes of a request body: Jackson reads bytes directly, without
+   * first decoding the whole body into a String.
+   */
+  public RunEventLineage parse(byte[] body) throws LineageException {
+    try {
+      return parse(JSON.readTree(body));
+    } catch (JsonProcessingException e) {
+      throw notJson(e);
+    } catch (java.io.IOException e) {
+      throw malformed("the body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static LineageException notJson(JsonProcessingException e) {
+    return malformed(
+        "the body is not valid JSON: "
+            + e.getOriginalMessage()
+            + (e.getLocation() == null
+                ? ""
+                : " (line "
+                    + e.getLocation().getLineNr()
+                    + ", column "
+                    + e.getLocation().getColumnNr()
+                    + ")"));
   }
 
   public RunEventLineage parse(JsonNode root) throws LineageException {
