@@ -94,7 +94,7 @@ public final class OpenLineageEventParser {
     String eventTimeText = text(root, "eventTime", "");
     OffsetDateTime eventTime;
     try {
-      eventTime = OffsetDateTime.parse(eventTimeText);
+      eventTime = EventTimes.parse(eventTimeText);
     } catch (DateTimeParseException e) {
       throw malformed(
           "eventTime must be an ISO-8601 date-time with offset, was '" + eventTimeText + "'");
