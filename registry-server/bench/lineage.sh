@@ -59,18 +59,54 @@ print(f"{jvm / tick} {total / tick}")
 PY
 }
 
+# CPU ticks per live JVM thread ("tid:group:ticks"), to split the JVM's share by thread group
+# (HTTP request threads, JIT compilers, GC, the lineage writer and committer). Deltas are taken per
+# thread: an idle writer thread exits and a new one starts, so a thread that exits mid-round takes
+# its ticks with it (missing from the split) but no group goes negative.
+threads() {
+  python3 - "$SERVER" <<'PY'
+import os, sys
+pid = sys.argv[1]
+out = []
+for t in os.listdir(f"/proc/{pid}/task"):
+    try:
+        name = open(f"/proc/{pid}/task/{t}/comm").read().strip()
+        s = open(f"/proc/{pid}/task/{t}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    group = ("http" if name.startswith("JettyServer") or name.startswith("qtp") else
+             "jit" if "Compiler" in name else
+             "gc" if name.startswith(("GC ", "G1 ", "VM Thread")) else
+             "writer" if name.startswith("lineage-wr") else
+             "committer" if name.startswith("lineage-co") else "other")
+    out.append(f"{t}:{group}:{int(s[11]) + int(s[12])}")
+print(" ".join(out))
+PY
+}
+
 echo "== warm-up (${WARMUP:-20} s, 64 connections)"
 DATASETS=$DATASETS wrk -t2 -c64 -d"${WARMUP:-20}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r: DATASETS=$DATASETS, $CONNECTIONS connections, ${DURATION} s (load average $(cut -d' ' -f1 /proc/loadavg))"
   before=$(cpu)
+  tbefore=$(threads)
   line=$(DATASETS=$DATASETS wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$SCRIPT" "$BASE/api/v1/lineage" | tail -1)
   after=$(cpu)
+  tafter=$(threads)
   rate=$(echo "$line" | awk '{print $2}' | tr -d ,)
   echo "$line; server CPU $(python3 -c "
 b, a = [float(x) for x in '$before'.split()], [float(x) for x in '$after'.split()]
 n = $rate * $DURATION
 print(f'JVM {1e6 * (a[0] - b[0]) / n:.0f} + PostgreSQL {1e6 * (a[1] - b[1]) / n:.0f} = {1e6 * (a[0] + a[1] - b[0] - b[1]) / n:.0f} µs per event')")" | tee -a "$DATA/rounds"
+  python3 -c "
+import os
+tick = os.sysconf('SC_CLK_TCK')
+b = {t: int(c) for t, g, c in (x.split(':') for x in '$tbefore'.split())}
+groups = dict.fromkeys(('http', 'jit', 'gc', 'writer', 'committer', 'other'), 0)
+for t, g, c in (x.split(':') for x in '$tafter'.split()):
+    groups[g] += int(c) - b.get(t, 0)
+n = $rate * $DURATION
+print('  JVM µs per event by threads: ' + ', '.join(f'{g} {1e6 * v / tick / n:.0f}' for g, v in groups.items()))"
 done
 sort -t' ' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median round: " a[int((NR+1)/2)]}'
 sort -t'=' -k2 -n "$DATA/rounds" | awk '{a[NR]=$0} END {print "median CPU per event: " a[int((NR+1)/2)]}'

@@ -44,23 +44,43 @@ public final class OpenLineageEventParser {
                   .build())
           .build();
 
+  // stand-ins for absent optional members: only read, never changed, never returned
+  private static final JsonNode EMPTY_OBJECT = JSON.createObjectNode();
+  private static final JsonNode EMPTY_ARRAY = JSON.createArrayNode();
+
   public RunEventLineage parse(String body) throws LineageException {
-    JsonNode root;
     try {
-      root = JSON.readTree(body);
+      return parse(JSON.readTree(body));
     } catch (JsonProcessingException e) {
-      throw malformed(
-          "the body is not valid JSON: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + e.getLocation().getLineNr()
-                      + ", column "
-                      + e.getLocation().getColumnNr()
-                      + ")"));
+      throw notJson(e);
     }
-    return parse(root);
+  }
+
+  /**
+   * The same from the raw UTF-8 bytes of a request body: Jackson reads bytes directly, without
+   * first decoding the whole body into a String.
+   */
+  public RunEventLineage parse(byte[] body) throws LineageException {
+    try {
+      return parse(JSON.readTree(body));
+    } catch (JsonProcessingException e) {
+      throw notJson(e);
+    } catch (java.io.IOException e) {
+      throw malformed("the body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static LineageException notJson(JsonProcessingException e) {
+    return malformed(
+        "the body is not valid JSON: "
+            + e.getOriginalMessage()
+            + (e.getLocation() == null
+                ? ""
+                : " (line "
+                    + e.getLocation().getLineNr()
+                    + ", column "
+                    + e.getLocation().getColumnNr()
+                    + ")"));
   }
 
   public RunEventLineage parse(JsonNode root) throws LineageException {
@@ -78,14 +98,14 @@ public final class OpenLineageEventParser {
     String eventTimeText = text(root, "eventTime", "");
     OffsetDateTime eventTime;
     try {
-      eventTime = OffsetDateTime.parse(eventTimeText);
+      eventTime = EventTimes.parse(eventTimeText);
     } catch (DateTimeParseException e) {
       throw malformed(
           "eventTime must be an ISO-8601 date-time with offset, was '" + eventTimeText + "'");
     }
     text(root, "producer", "");
     JsonNode run = object(root, "run", "");
-    String runIdText = text(run, "runId", "run.");
+    String runIdText = text(run, "runId", "run");
     UUID runId;
     try {
       runId = UUID.fromString(runIdText);
@@ -93,8 +113,8 @@ public final class OpenLineageEventParser {
       throw malformed("run.runId must be a UUID, was '" + runIdText + "'");
     }
     JsonNode job = object(root, "job", "");
-    String jobNamespace = text(job, "namespace", "job.");
-    String jobName = text(job, "name", "job.");
+    String jobNamespace = text(job, "namespace", "job");
+    String jobName = text(job, "name", "job");
 
     Map<String, ColumnNode> columns = new LinkedHashMap<>();
     Set<LineageEdge> edges = new LinkedHashSet<>();
@@ -126,14 +146,14 @@ public final class OpenLineageEventParser {
     if (!dataset.isObject()) {
       throw malformed(where + " must be a dataset object, got " + kind(dataset));
     }
-    String namespace = text(dataset, "namespace", where + ".");
-    String name = text(dataset, "name", where + ".");
+    String namespace = text(dataset, "namespace", where);
+    String name = text(dataset, "name", where);
     JsonNode facets = optionalObject(dataset, "facets", where);
     List<String> datasetColumns = new ArrayList<>();
     JsonNode schema = optionalObject(facets, "schema", where + ".facets");
-    JsonNode schemaFields = optionalArray(schema, "fields", where + ".facets.schema.");
+    JsonNode schemaFields = optionalArray(schema, "fields", where + ".facets.schema");
     for (int i = 0; i < schemaFields.size(); i++) {
-      String f = text(schemaFields.get(i), "name", where + ".facets.schema.fields[" + i + "].");
+      String f = text(schemaFields.get(i), "name", where + ".facets.schema.fields[" + i + "]");
       datasetColumns.add(f);
     }
     JsonNode lineage = optionalObject(facets, "columnLineage", where + ".facets");
@@ -166,7 +186,7 @@ public final class OpenLineageEventParser {
         }
       }
     }
-    JsonNode datasetDeps = optionalArray(lineage, "dataset", lineagePath + ".");
+    JsonNode datasetDeps = optionalArray(lineage, "dataset", lineagePath);
     for (int i = 0; i < datasetDeps.size(); i++) {
       String depPath = lineagePath + ".dataset[" + i + "]";
       List<Transformation> txs = readInputField(datasetDeps.get(i), depPath, null, columns);
@@ -198,11 +218,11 @@ public final class OpenLineageEventParser {
     }
     ColumnNode source =
         new ColumnNode(
-            text(input, "namespace", where + "."),
-            text(input, "name", where + "."),
-            text(input, "field", where + "."));
+            text(input, "namespace", where),
+            text(input, "name", where),
+            text(input, "field", where));
     columns.putIfAbsent(source.id(), source);
-    JsonNode transformations = optionalArray(input, "transformations", where + ".");
+    JsonNode transformations = optionalArray(input, "transformations", where);
     List<Transformation> out = new ArrayList<>();
     for (int i = 0; i < transformations.size(); i++) {
       String txPath = where + ".transformations[" + i + "]";
@@ -210,7 +230,7 @@ public final class OpenLineageEventParser {
       if (!tx.isObject()) {
         throw malformed(txPath + " must be an object, got " + kind(tx));
       }
-      String type = text(tx, "type", txPath + ".");
+      String type = text(tx, "type", txPath);
       TransformationType parsed =
           TransformationType.parse(type)
               .orElseThrow(
@@ -234,54 +254,64 @@ public final class OpenLineageEventParser {
         input.get("namespace").asText(), input.get("name").asText(), input.get("field").asText());
   }
 
-  private static String text(JsonNode parent, String field, String prefix) throws LineageException {
+  // `where` is the JSON path of `parent` ("" for the root): the field's path is only spelled out
+  // for an error, not for every field of every valid event.
+  private static String at(String where, String field) {
+    return where.isEmpty() ? field : where + "." + field;
+  }
+
+  private static String text(JsonNode parent, String field, String where) throws LineageException {
     JsonNode value = parent.get(field);
     if (value == null || value.isNull()) {
-      throw malformed(prefix + field + " is missing");
+      throw malformed(at(where, field) + " is missing");
     }
     if (!value.isTextual()) {
-      throw malformed(prefix + field + " must be a string, got " + kind(value));
+      throw malformed(at(where, field) + " must be a string, got " + kind(value));
     }
     if (value.asText().isBlank()) {
-      throw malformed(prefix + field + " must not be blank");
+      throw malformed(at(where, field) + " must not be blank");
     }
     return value.asText();
   }
 
-  private static JsonNode object(JsonNode parent, String field, String prefix)
+  private static JsonNode object(JsonNode parent, String field, String where)
       throws LineageException {
-    return node(parent, field, prefix + field, true, null);
+    return node(parent, field, where, true, null);
   }
 
   private static JsonNode optionalObject(JsonNode parent, String field, String where)
       throws LineageException {
-    return node(parent, field, where + "." + field, true, JSON.createObjectNode());
+    return node(parent, field, where, true, EMPTY_OBJECT);
   }
 
-  private static JsonNode optionalArray(JsonNode parent, String field, String prefix)
+  private static JsonNode optionalArray(JsonNode parent, String field, String where)
       throws LineageException {
-    return node(parent, field, prefix + field, false, JSON.createArrayNode());
+    return node(parent, field, where, false, EMPTY_ARRAY);
   }
 
   private static JsonNode requiredArray(JsonNode parent, String field, String where)
       throws LineageException {
-    return node(parent, field, where + "." + field, false, null);
+    return node(parent, field, where, false, null);
   }
 
   /** {@code parent.field}, an object or an array; {@code absent} stands in, or null if required. */
   private static JsonNode node(
-      JsonNode parent, String field, String path, boolean object, JsonNode absent)
+      JsonNode parent, String field, String where, boolean object, JsonNode absent)
       throws LineageException {
     JsonNode value = parent.get(field);
     if (value == null || value.isNull()) {
       if (absent == null) {
-        throw malformed(path + " is missing");
+        throw malformed(at(where, field) + " is missing");
       }
       return absent;
     }
     if (object ? !value.isObject() : !value.isArray()) {
       throw malformed(
-          path + " must be " + (object ? "an object" : "an array") + ", got " + kind(value));
+          at(where, field)
+              + " must be "
+              + (object ? "an object" : "an array")
+              + ", got "
+              + kind(value));
     }
     return value;
   }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,13 +62,37 @@ class OpenLineageEventParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @MethodSource("validEvents")
+  void shouldReadTheSameLineageFromTheBodysBytesAsFromItsText(String name, JsonNode row)
+      throws Exception {
+    String body = resource(row.get("file").asText());
+
+    assertThat(parser.parse(body.getBytes(StandardCharsets.UTF_8))).isEqualTo(parser.parse(body));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("malformedEvents")
   void shouldRefuseAMalformedEventNamingTheProblem(String name, JsonNode row) {
-    assertThatThrownBy(() -> parser.parse(row.get("body").asText()))
+    String body = row.get("body").asText();
+    for (ThrowingCallable parse :
+        List.<ThrowingCallable>of(
+            () -> parser.parse(body), () -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))) {
+      assertThatThrownBy(parse)
+          .isInstanceOf(LineageException.class)
+          .hasMessageContaining(row.get("message").asText())
+          .extracting(e -> ((LineageException) e).reason())
+          .isEqualTo(LineageException.Reason.MALFORMED_EVENT);
+    }
+  }
+
+  @Test
+  void shouldRefuseBytesThatAreNotUtf8NamingTheProblem() {
+    byte[] latin1 = "{\"eventType\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> parser.parse(latin1))
         .isInstanceOf(LineageException.class)
-        .hasMessageContaining(row.get("message").asText())
-        .extracting(e -> ((LineageException) e).reason())
-        .isEqualTo(LineageException.Reason.MALFORMED_EVENT);
+        .hasMessageContaining("not valid JSON")
+        .hasMessageContaining("UTF-8");
   }
 
   @Test

@@ -35,8 +35,10 @@ import java.util.function.Consumer;
 final class LineageStore {
   /**
    * A batch of events with their columns and edges. The events' insert returns the new ones (their
-   * ordinals); columns and edges go in only for those, each table in key order (concurrent replicas
-   * then lock rows in the same order), one change number per table.
+   * ordinals); columns and edges go in only for those, each table in its primary key's byte order
+   * (concurrent replicas then lock rows in the same order; byte order because the keys are {@code
+   * COLLATE "C"}, V102), one change number per table. A key repeated within the batch is no error
+   * ({@code DO NOTHING} skips the second copy), so no {@code DISTINCT} step is needed.
    */
   private static final String INSERT_BATCH =
       """
@@ -54,17 +56,17 @@ final class LineageStore {
           AND ev.event_time = input.at::timestamptz
       ), cols AS (
         INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name, changed)
-        SELECT DISTINCT ON (id) id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
+        SELECT id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
           FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, id, ns, ds, col)
          WHERE i IN (SELECT i FROM fresh)
-         ORDER BY id
+         ORDER BY id COLLATE "C"
         ON CONFLICT (id) DO NOTHING
       ), edges AS (
         INSERT INTO lineage_edges (source, target, transformation, subtype, changed)
-        SELECT DISTINCT ON (s, t, x, st) s, t, x, st, (SELECT nextval('lineage_change_seq'))
+        SELECT s, t, x, st, (SELECT nextval('lineage_change_seq'))
           FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, s, t, x, st)
          WHERE i IN (SELECT i FROM fresh)
-         ORDER BY s, t, x, st
+         ORDER BY t COLLATE "C", s COLLATE "C", x COLLATE "C", st COLLATE "C"
         ON CONFLICT DO NOTHING
       )
       SELECT i FROM fresh
@@ -75,7 +77,7 @@ final class LineageStore {
       INSERT INTO lineage_nodes (id, kind, namespace, dataset, column_name, changed)
       SELECT id, 'column', ns, ds, col, (SELECT nextval('lineage_change_seq'))
         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, ns, ds, col)
-      ORDER BY id
+      ORDER BY id COLLATE "C"
       ON CONFLICT (id) DO NOTHING
       """;
   private static final String INSERT_EDGES =
@@ -83,7 +85,7 @@ final class LineageStore {
       INSERT INTO lineage_edges (source, target, transformation, subtype, changed)
       SELECT s, t, x, st, (SELECT nextval('lineage_change_seq'))
         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(s, t, x, st)
-      ORDER BY s, t
+      ORDER BY t COLLATE "C", s COLLATE "C", x COLLATE "C", st COLLATE "C"
       ON CONFLICT DO NOTHING
       """;
   private static final String UPSERT_ASSET =
@@ -122,6 +124,37 @@ final class LineageStore {
           event.eventType(),
           event.eventTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
+  }
+
+  /**
+   * What in an event PostgreSQL would refuse, found before it joins a batch: a NUL character (text
+   * cannot hold one) or an event time outside {@code timestamptz}'s range. Refused alone, it fails
+   * no other event; the writer still falls back to one event per transaction for anything missed.
+   */
+  static Optional<String> unstorable(RunEventLineage event) {
+    int year = event.eventTime().getYear();
+    if (year < -4712 || year > 294_275) {
+      return Optional.of("eventTime " + event.eventTime() + " is outside the storable range");
+    }
+    if (hasNul(event.jobNamespace()) || hasNul(event.jobName())) {
+      return Optional.of("job.namespace or job.name holds a NUL character");
+    }
+    for (ColumnNode column : event.columns()) {
+      if (hasNul(column.id())) {
+        return Optional.of(
+            "the column '" + column.id().replace('\0', '?') + "' holds a NUL character");
+      }
+    }
+    for (LineageEdge edge : event.edges()) {
+      if (edge.transformation().subtype().map(LineageStore::hasNul).orElse(false)) {
+        return Optional.of("a transformation subtype holds a NUL character");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasNul(String text) {
+    return text.indexOf('\0') >= 0;
   }
 
   /**

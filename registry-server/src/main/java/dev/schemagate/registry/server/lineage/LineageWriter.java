@@ -1,6 +1,7 @@
 package dev.schemagate.registry.server.lineage;
 
 import dev.schemagate.core.lineage.openlineage.RunEventLineage;
+import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.storage.Database;
 import dev.schemagate.registry.server.storage.SqlWork;
 import java.util.ArrayList;
@@ -151,6 +152,15 @@ final class LineageWriter implements AutoCloseable {
       open =
           database.begin(c -> store.writeEvents(c, events.stream().map(EventTask::event).toList()));
     } catch (RuntimeException ex) {
+      if (events.size() > 1 && refusedValue(ex)) {
+        // one event's value PostgreSQL refuses (what the route's checks did not foresee) must not
+        // fail the others that shared its batch: each goes alone, only the bad one fails
+        LOG.debug(
+            "a batch of {} lineage events held a refused value; writing them one by one",
+            events.size());
+        events.forEach(e -> flush(List.of(e)));
+        return;
+      }
       fail(events, ex);
       return;
     }
@@ -173,6 +183,12 @@ final class LineageWriter implements AutoCloseable {
       LineageStore.EventKey key = LineageStore.EventKey.of(e.event());
       e.fresh().complete(written.fresh().contains(key) && claimed.add(key));
     }
+  }
+
+  /** A data exception: the request's value, not the store, is at fault (see Database). */
+  private static boolean refusedValue(RuntimeException ex) {
+    return ex instanceof RegistryServerException known
+        && known.reason() == RegistryServerException.Reason.MALFORMED_REQUEST;
   }
 
   private void awaitCommit() {
