@@ -2,6 +2,7 @@ package dev.schemagate.registry.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.schemagate.registry.server.api.ErrorMapper;
+import dev.schemagate.registry.server.api.FastLookups;
 import dev.schemagate.registry.server.api.JettyErrorHandler;
 import dev.schemagate.registry.server.api.RequestGuard;
 import dev.schemagate.registry.server.api.Wire;
@@ -118,7 +119,14 @@ public final class RegistryServer {
               javalin.router.ignoreTrailingSlashes = true;
               javalin.requestLogger.http(httpMetrics::record);
               javalin.jetty.modifyServer(
-                  server -> server.setErrorHandler(new JettyErrorHandler(json)));
+                  server -> {
+                    server.setErrorHandler(new JettyErrorHandler(json));
+                    if (!config.security().authEnabled()) {
+                      // Cached hot reads skip the servlet layer and the router; with auth on,
+                      // every request goes through AccessControl instead.
+                      server.insertHandler(new FastLookups(cache, httpMetrics));
+                    }
+                  });
               tls.ifPresent(
                   sslContext ->
                       javalin.jetty.addConnector(
