@@ -55,7 +55,8 @@ public final class FastLookups extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long start = System.nanoTime();
-    if (!HttpMethod.GET.is(request.getMethod()) || hasBody(request.getHeaders())) {
+    // Exactly "GET": a lower-case "get" is not a method Javalin routes, so it is not taken here.
+    if (!HttpMethod.GET.asString().equals(request.getMethod()) || hasBody(request.getHeaders())) {
       return super.handle(request, response, callback);
     }
     String path = request.getHttpURI().getPath();
