@@ -20,8 +20,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers the deserializers' hot reads, {@code GET /schemas/ids/{id}} and {@code GET
  * /subjects/{subject}/versions/latest}, from the bytes this replica already caches, in front of
- * Jetty's servlet layer and Javalin (about half of a cached lookup's CPU went there). Anything it
- * is not sure of goes on to Javalin unchanged: another method (HEAD included), a body, a
+ * Jetty's servlet layer and Javalin (a quarter of a cached lookup's CPU went there). Anything it is
+ * not sure of goes on to Javalin unchanged: another method (HEAD included), a body, a
  * percent-encoded path or query, a query parameter not listed below, a body not in the local cache.
  *
  * <p>Installed only when authentication is off: with auth on every request takes Javalin's route,
