@@ -26,6 +26,11 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
   static final Duration SHARED_LATEST_TTL = Duration.ofSeconds(10);
   static final Duration SHARED_IMMUTABLE_TTL = Duration.ofHours(1);
 
+  // Bounded by bytes, not entries: 100,000 entries of 50 KiB schemas would be 5 GiB of heap. At
+  // the few hundred bytes of a typical body these still hold over 100,000 entries each.
+  static final long IMMUTABLE_BYTES = 64L << 20;
+  static final long LATEST_BYTES = 48L << 20;
+
   private final Cache<String, byte[]> immutable;
   private final Cache<String, byte[]> latest;
   // Each subject's last "latest" body, kept past the short TTL and dropped only by a write or an
@@ -39,14 +44,21 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
 
   public ResponseCache(SharedCache shared, MeterRegistry metrics) {
     this.shared = shared;
-    this.immutable = Caffeine.newBuilder().maximumSize(100_000).recordStats().build();
+    this.immutable =
+        Caffeine.newBuilder()
+            .maximumWeight(IMMUTABLE_BYTES)
+            .weigher(ResponseCache::weight)
+            .recordStats()
+            .build();
     this.latest =
         Caffeine.newBuilder()
-            .maximumSize(100_000)
+            .maximumWeight(LATEST_BYTES)
+            .weigher(ResponseCache::weight)
             .expireAfterWrite(LOCAL_LATEST_TTL)
             .recordStats()
             .build();
-    this.lastKnown = Caffeine.newBuilder().maximumSize(100_000).build();
+    this.lastKnown =
+        Caffeine.newBuilder().maximumWeight(LATEST_BYTES).weigher(ResponseCache::weight).build();
     CaffeineCacheMetrics.monitor(metrics, immutable, "schemagate.immutable");
     CaffeineCacheMetrics.monitor(metrics, latest, "schemagate.latest");
     this.localHits = lookups(metrics, "local", "hit");
@@ -61,12 +73,39 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
         });
   }
 
+  /** Roughly the heap an entry holds: the body, the key's characters, Caffeine's node. */
+  private static int weight(String key, byte[] body) {
+    return body.length + 2 * key.length() + 96;
+  }
+
   private static Counter lookups(MeterRegistry metrics, String tier, String result) {
     return Counter.builder("schemagate.cache.lookups")
         .description("cached response lookups by tier and result (hit ratio = hits / all)")
         .tag("tier", tier)
         .tag("result", result)
         .register(metrics);
+  }
+
+  /**
+   * The body for {@code GET /schemas/ids/{id}} if this replica holds it, without going further (the
+   * shared cache and PostgreSQL are for the full route): the fast path's only question.
+   */
+  public Optional<byte[]> localSchemaById(int id) {
+    return local(immutable, "id:" + id);
+  }
+
+  /** The subject's latest body if this replica holds a fresh one (see {@link #localSchemaById}). */
+  public Optional<byte[]> localLatest(String subject) {
+    return local(latest, "latest:" + subject);
+  }
+
+  private Optional<byte[]> local(Cache<String, byte[]> cache, String key) {
+    byte[] body = cache.getIfPresent(key);
+    if (body == null) {
+      return Optional.empty();
+    }
+    localHits.increment();
+    return Optional.of(body);
   }
 
   public byte[] schemaById(int id, Supplier<byte[]> load) {

@@ -4,6 +4,7 @@ import dev.schemagate.core.compat.CompatibilityLevel;
 import dev.schemagate.core.schema.ParsedSchema;
 import dev.schemagate.registry.server.registry.contract.SchemaContract;
 import dev.schemagate.registry.server.storage.Database;
+import dev.schemagate.registry.server.storage.SchemaLookups;
 import dev.schemagate.registry.server.storage.SchemaRepository;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import dev.schemagate.registry.server.storage.SchemaRepository.VersionRow;
@@ -26,6 +27,7 @@ import java.util.OptionalInt;
 public final class RegistryService {
   private final Database database;
   private final SchemaRepository repository;
+  private final SchemaLookups lookups = new SchemaLookups();
   private final SubjectRepository subjectRows;
   private final SchemaEngine engine;
   private final SettingsService settings;
@@ -71,12 +73,18 @@ public final class RegistryService {
   }
 
   public SubjectVersion version(String subject, VersionSelector selector, boolean includeDeleted) {
+    if (selector instanceof VersionSelector.Latest && !includeDeleted) {
+      // The latest lookup that missed the cache: one statement instead of three.
+      return database
+          .read(c -> lookups.latestLive(c, subject))
+          .orElseThrow(() -> RegistryServerException.subjectNotFound(subject));
+    }
     return database.read(c -> findVersion(c, subject, selector, includeDeleted));
   }
 
   public StoredSchema schemaById(int id) {
     return database
-        .read(c -> repository.schemaById(c, id))
+        .read(c -> lookups.schemaById(c, id))
         .orElseThrow(() -> RegistryServerException.schemaNotFound(id));
   }
 

@@ -194,19 +194,6 @@ public final class SchemaRepository {
 
   // ---- schemas ----
 
-  /** A schema by id, if at least one version (soft-deleted ones included) still points at it. */
-  public Optional<StoredSchema> schemaById(Connection c, int id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + SCHEMA_COLUMNS
-                + " FROM schemas s WHERE s.id = ?"
-                + " AND EXISTS (SELECT 1 FROM subject_versions v WHERE v.schema_id = s.id)")) {
-      ps.setInt(1, id);
-      return singleSchema(c, ps);
-    }
-  }
-
   /** The schema row reserving an id, whether or not any version still points at it. */
   public Optional<StoredSchema> schemaRowById(Connection c, int id) throws SQLException {
     try (PreparedStatement ps =

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The registry at scale: {@code subjects} subjects with {@code versions} versions each (distinct
@@ -63,6 +64,13 @@ public final class ScaleBench {
             n,
             versions,
             (System.nanoTime() - t) / 1e9);
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+            Statement st = c.createStatement();
+            java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+          rs.next();
+          postmaster =
+              ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).orElseThrow().pid();
+        }
         measure(jar, url, n, versions, seconds);
       }
     }
@@ -114,7 +122,10 @@ public final class ScaleBench {
     Path log = Files.createTempFile("schemagate-scale", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar.toString())
+        new ProcessBuilder(
+                Stream.of(List.of(java), JAVA_OPTS, List.of("-jar", jar.toString()))
+                    .flatMap(List::stream)
+                    .toList())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("SCHEMAGATE_HOST", "127.0.0.1");
@@ -123,6 +134,7 @@ public final class ScaleBench {
     builder.environment().put("SCHEMAGATE_DB_USER", "postgres");
     long start = System.nanoTime();
     Process process = builder.start();
+    registryPid = process.pid();
     try {
       while (status(base + "/readyz") != 200) {
         if (!process.isAlive()) {
@@ -138,12 +150,19 @@ public final class ScaleBench {
           coldStart,
           heapMiB(base));
       int total = subjects * versions;
+      if (WARMUP_SECONDS > 0) {
+        // A fresh JVM compiles its hot paths during the first seconds under load; without this the
+        // first run below measured the JIT as much as the lookups.
+        warmUp(base, subjects, versions);
+      }
       lookups(
+          base,
           "by id, random of " + total,
           subjects,
           seconds,
           i -> base + "/schemas/ids/" + (1 + ThreadLocalRandom.current().nextInt(total)));
       lookups(
+          base,
           "latest, random of " + subjects + " subjects",
           subjects,
           seconds,
@@ -152,7 +171,7 @@ public final class ScaleBench {
                   + "/subjects/scale-"
                   + ThreadLocalRandom.current().nextInt(subjects)
                   + "-value/versions/latest");
-      lookups("by id, one hot id", subjects, seconds, i -> base + "/schemas/ids/1");
+      lookups(base, "by id, one hot id", subjects, seconds, i -> base + "/schemas/ids/1");
       List<Long> registrations = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         int s = ThreadLocalRandom.current().nextInt(subjects);
@@ -199,12 +218,103 @@ public final class ScaleBench {
     return out.toString();
   }
 
+  // The processes whose CPU each lookup run reports per request: steadier than latency when other
+  // work shares the cores.
+  private static long postmaster;
+  private static long registryPid;
+
+  /** CPU seconds (user + system) of the registry JVM and of PostgreSQL (postmaster, backends). */
+  private static double[] cpu() {
+    double registry = ticks(registryPid, false);
+    double db =
+        ticks(postmaster, true)
+            + ProcessHandle.of(postmaster).stream()
+                .flatMap(ProcessHandle::descendants)
+                .mapToDouble(p -> ticks(p.pid(), false))
+                .sum();
+    return new double[] {registry / 100.0, db / 100.0};
+  }
+
+  /** utime + stime (+ those of reaped children) from /proc, in clock ticks (100 per second). */
+  private static double ticks(long pid, boolean withChildren) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      double t = Double.parseDouble(f[11]) + Double.parseDouble(f[12]);
+      return withChildren ? t + Double.parseDouble(f[13]) + Double.parseDouble(f[14]) : t;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  private static final int WARMUP_SECONDS =
+      Integer.parseInt(System.getenv().getOrDefault("WARMUP_SECONDS", "0"));
+  private static final List<String> JAVA_OPTS =
+      List.of(
+          System.getenv()
+              .getOrDefault("SCALE_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC")
+              .trim()
+              .split("\\s+"));
+
+  /**
+   * WARMUP_SECONDS of the three lookups interleaved, on keys the runs draw from too (the small
+   * share of the cache this fills at 1,000,000 ids is reported as the hit share of each run).
+   */
+  private static void warmUp(String base, int subjects, int versions) throws Exception {
+    int total = subjects * versions;
+    long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int c = 0; c < 8; c++) {
+        pool.submit(
+            () -> {
+              for (int i = 0; System.nanoTime() < end; i++) {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                status(
+                    switch (i % 3) {
+                      case 0 -> base + "/schemas/ids/" + (1 + random.nextInt(total));
+                      case 1 ->
+                          base
+                              + "/subjects/scale-"
+                              + random.nextInt(subjects)
+                              + "-value/versions/latest";
+                      default -> base + "/schemas/ids/1";
+                    });
+              }
+              return null;
+            });
+      }
+    }
+  }
+
+  private static final Pattern CACHE =
+      Pattern.compile(
+          "^schemagate_cache_lookups_total\\{result=\"(hit|miss)\",tier=\"(local|all)\"} ([0-9.E+]+)$",
+          Pattern.MULTILINE);
+
+  /** Local cache hits and misses so far, from {@code /metrics}. */
+  private static double[] cacheLookups(String base) throws Exception {
+    String metrics =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double[] counts = new double[2];
+    Matcher m = CACHE.matcher(metrics);
+    while (m.find()) {
+      counts[m.group(1).equals("hit") ? 0 : 1] += Double.parseDouble(m.group(3));
+    }
+    return counts;
+  }
+
   /** Eight closed-loop clients for {@code seconds}, after a 3 s warm-up. */
-  private static void lookups(String what, int subjects, int seconds, IntFunction<String> url)
+  private static void lookups(
+      String base, String what, int subjects, int seconds, IntFunction<String> url)
       throws Exception {
+    double[] before = cacheLookups(base);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long warm = System.nanoTime() + 3_000_000_000L;
     long end = warm + seconds * 1_000_000_000L;
+    double[] cpuAtWarm;
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       for (int c = 0; c < 8; c++) {
         pool.submit(
@@ -224,14 +334,24 @@ public final class ScaleBench {
               return null;
             });
       }
+      Thread.sleep(Math.max(0, (warm - System.nanoTime()) / 1_000_000));
+      cpuAtWarm = cpu();
     }
+    double[] cpuAtEnd = cpu();
+    double[] after = cacheLookups(base);
+    double hits = after[0] - before[0];
+    double misses = after[1] - before[1];
     System.out.printf(
         Locale.ROOT,
-        "scale[%,d]: %s: %,.0f req/s, %s%n",
+        "scale[%,d]: %s: %,.0f req/s, %s, cache misses %.0f %%,"
+            + " CPU per request registry %.0f µs, PostgreSQL %.0f µs%n",
         subjects,
         what,
         latencies.size() / (double) seconds,
-        percentiles(latencies));
+        percentiles(latencies),
+        100 * misses / Math.max(1, hits + misses),
+        1e6 * (cpuAtEnd[0] - cpuAtWarm[0]) / Math.max(1, latencies.size()),
+        1e6 * (cpuAtEnd[1] - cpuAtWarm[1]) / Math.max(1, latencies.size()));
   }
 
   private static final Pattern HEAP =

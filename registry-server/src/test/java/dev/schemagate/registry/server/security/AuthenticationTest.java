@@ -267,6 +267,30 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldCheckCredentialsOnCachedHotReadsToo() throws Exception {
+    // Reads an authorised client has just made sit in the response cache that unauthenticated
+    // lookups would be answered from if anything skipped AccessControl (api.FastLookups).
+    String admin = basic("admin", PASSWORD);
+    String writer = basic("orders-writer", PASSWORD);
+    int id =
+        call("POST", "/subjects/payments-hot/versions", SCHEMA, admin).body().get("id").asInt();
+    for (int i = 0; i < 3; i++) {
+      assertThat(call("GET", "/schemas/ids/" + id, null, admin).status()).isEqualTo(200);
+      assertThat(call("GET", "/subjects/payments-hot/versions/latest", null, admin).status())
+          .isEqualTo(200);
+    }
+    for (String path : List.of("/schemas/ids/" + id, "/subjects/payments-hot/versions/latest")) {
+      Answer anonymous = call("GET", path, null, null);
+      assertThat(anonymous.status()).as(path).isEqualTo(401);
+      assertThat(anonymous.body().path("error_code").asInt()).isEqualTo(40101);
+      assertThat(call("GET", path, null, basic("admin", "wrong")).status()).isEqualTo(401);
+    }
+    Answer denied = call("GET", "/subjects/payments-hot/versions/latest", null, writer);
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(denied.body().path("error_code").asInt()).isEqualTo(40301);
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);
