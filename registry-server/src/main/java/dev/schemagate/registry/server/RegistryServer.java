@@ -125,11 +125,8 @@ public final class RegistryServer {
               javalin.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(new JettyErrorHandler(json));
-                    if (!config.security().authEnabled()) {
-                      // Cached hot reads skip the servlet layer and the router; with auth on,
-                      // every request goes through AccessControl instead.
-                      server.insertHandler(new FastLookups(cache, httpMetrics));
-                    }
+                    // Cached hot reads skip the servlet layer and the router (auth still holds).
+                    server.insertHandler(new FastLookups(cache, access, httpMetrics));
                   });
               tls.ifPresent(
                   sslContext ->

@@ -2,6 +2,7 @@ package dev.schemagate.registry.server.api;
 
 import dev.schemagate.registry.server.cache.ResponseCache;
 import dev.schemagate.registry.server.ops.HttpMetrics;
+import dev.schemagate.registry.server.security.AccessControl;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -24,11 +25,12 @@ import org.eclipse.jetty.util.Callback;
  * not sure of goes on to Javalin unchanged: another method (HEAD included), a body, a
  * percent-encoded path or query, a query parameter not listed below, a body not in the local cache.
  *
- * <p>Installed only when authentication is off: with auth on every request takes Javalin's route,
- * where {@code AccessControl} runs. What the full route does that still holds here: the same bytes,
- * status and content type; the same {@code schemagate_http_requests} series (route template,
- * method, status) and cache hit counter. The request guard has nothing to refuse in what is taken
- * here (no NUL can hide in an unencoded path, GETs carry no body).
+ * <p>With authentication on, it answers only a request {@link AccessControl#allows} (the same rule,
+ * credentials and grants as the full route, verified passwords cached there); anything refused goes
+ * on to Javalin, which answers the 401 or 403. What the full route does that still holds here: the
+ * same bytes, status and content type; the same {@code schemagate_http_requests} series (route
+ * template, method, status) and cache hit counter. The request guard has nothing to refuse in what
+ * is taken here (no NUL can hide in an unencoded path, GETs carry no body).
  */
 public final class FastLookups extends Handler.Wrapper {
   static final String BY_ID_ROUTE = "/schemas/ids/{id}";
@@ -43,11 +45,13 @@ public final class FastLookups extends Handler.Wrapper {
       new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Wire.CONTENT_TYPE);
 
   private final ResponseCache cache;
+  private final AccessControl access;
   private final Timer byIdTimer;
   private final Timer latestTimer;
 
-  public FastLookups(ResponseCache cache, HttpMetrics metrics) {
+  public FastLookups(ResponseCache cache, AccessControl access, HttpMetrics metrics) {
     this.cache = cache;
+    this.access = access;
     this.byIdTimer = metrics.timer("GET", BY_ID_ROUTE, 200);
     this.latestTimer = metrics.timer("GET", VERSION_ROUTE, 200);
   }
@@ -80,7 +84,9 @@ public final class FastLookups extends Handler.Wrapper {
     } else {
       return super.handle(request, response, callback);
     }
-    if (body.isEmpty()) {
+    if (body.isEmpty()
+        || !access.allows(
+            HttpMethod.GET.asString(), path, request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       return super.handle(request, response, callback);
     }
     byte[] bytes = body.get();

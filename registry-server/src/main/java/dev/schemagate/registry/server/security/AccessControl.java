@@ -40,16 +40,38 @@ public final class AccessControl {
           case Authenticator.Outcome.Authenticated authenticated -> authenticated.principal();
         };
     ctx.attribute(PRINCIPAL, principal);
-    boolean allowed =
-        switch (rule) {
-          case AccessRule.Open open -> true;
-          case AccessRule.OnSubject on -> principal.mayOnSubject(on.role(), on.subject());
-          case AccessRule.Global global -> principal.mayGlobally(global.role());
-          case AccessRule.Anywhere anywhere -> principal.mayAnywhere(anywhere.role());
-        };
-    if (!allowed) {
+    if (!permits(principal, rule)) {
       throw new RegistryServerException(Reason.FORBIDDEN, denial(principal, rule));
     }
+  }
+
+  /**
+   * Whether a request would pass {@link #check} (always, when auth is off). For a path taken before
+   * Javalin's routes ({@code api.FastLookups}): it answers only then, and leaves every refusal,
+   * with its 401 or 403 body, to the full route, so there is one way to be refused.
+   */
+  public boolean allows(String method, String path, String authorization) {
+    if (authenticator.isEmpty()) {
+      return true;
+    }
+    AccessRule rule = AccessRule.of(method, path);
+    if (rule instanceof AccessRule.Open) {
+      return true;
+    }
+    return switch (authenticator.get().authenticate(authorization)) {
+      case Authenticator.Outcome.Refused refused -> false;
+      case Authenticator.Outcome.Authenticated authenticated ->
+          permits(authenticated.principal(), rule);
+    };
+  }
+
+  private static boolean permits(Principal principal, AccessRule rule) {
+    return switch (rule) {
+      case AccessRule.Open open -> true;
+      case AccessRule.OnSubject on -> principal.mayOnSubject(on.role(), on.subject());
+      case AccessRule.Global global -> principal.mayGlobally(global.role());
+      case AccessRule.Anywhere anywhere -> principal.mayAnywhere(anywhere.role());
+    };
   }
 
   /** The subjects of a listing this request's principal may read (all of them when auth is off). */

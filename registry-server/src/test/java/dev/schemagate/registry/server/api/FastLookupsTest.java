@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.schemagate.registry.server.cache.ResponseCache;
 import dev.schemagate.registry.server.cache.SharedCache;
 import dev.schemagate.registry.server.ops.HttpMetrics;
+import dev.schemagate.registry.server.security.AccessControl;
+import dev.schemagate.registry.server.security.Authenticator;
+import dev.schemagate.registry.server.security.PasswordCheck;
+import dev.schemagate.registry.server.security.SecurityConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Handler;
@@ -23,6 +30,7 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fast path on its own, in front of a handler that answers 418 "full route": which requests it
@@ -46,15 +54,28 @@ class FastLookupsTest {
   @BeforeAll
   static void start() throws Exception {
     metrics = new SimpleMeterRegistry();
-    ResponseCache cache = new ResponseCache(new SharedCache.None(), metrics);
+    server = serve(new FastLookups(cache(metrics), new AccessControl(Optional.empty()), http()));
+    base = server.getURI().toString().replaceAll("/$", "");
+  }
+
+  private static HttpMetrics http() {
+    return new HttpMetrics(metrics);
+  }
+
+  private static ResponseCache cache(SimpleMeterRegistry registry) {
+    ResponseCache cache = new ResponseCache(new SharedCache.None(), registry);
     cache.schemaById(7, () -> BY_ID);
     cache.latest("orders-value", () -> LATEST);
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    return cache;
+  }
+
+  /** {@code fast} in front of a handler that answers 418 "full route", on an ephemeral port. */
+  private static Server serve(FastLookups fast) throws Exception {
+    Server jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
-    server.addConnector(connector);
-    FastLookups fast = new FastLookups(cache, new HttpMetrics(metrics));
+    jetty.addConnector(connector);
     fast.setHandler(
         new Handler.Abstract() {
           @Override
@@ -67,9 +88,9 @@ class FastLookupsTest {
             return true;
           }
         });
-    server.setHandler(fast);
-    server.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort();
+    jetty.setHandler(fast);
+    jetty.start();
+    return jetty;
   }
 
   @AfterAll
@@ -172,5 +193,58 @@ class FastLookupsTest {
         .isTrue();
     assertThat(FastLookups.parametersIn("subject=x&", Set.of("subject"))).isFalse();
     assertThat(FastLookups.parametersIn("deleted=true", Set.of("subject"))).isFalse();
+  }
+
+  @Test
+  void shouldAnswerOnlyWhatAccessControlAllowsAndLeaveEveryRefusalToTheFullRoute(@TempDir Path dir)
+      throws Exception {
+    String password = "fast-Pa55";
+    String hash = PasswordCheck.hash(password.toCharArray());
+    Path users = dir.resolve("auth.yaml");
+    Files.writeString(
+        users,
+        """
+        users:
+          - name: reader
+            passwordHash: "%s"
+            grants: [{role: read, subjectPrefix: "orders-"}]
+          - name: other
+            passwordHash: "%s"
+            grants: [{role: read, subjectPrefix: "payments-"}]
+        """
+            .formatted(hash, hash));
+    AccessControl access =
+        new AccessControl(Optional.of(new Authenticator(SecurityConfig.NONE.withAuthFile(users))));
+    Server secured = serve(new FastLookups(cache(metrics), access, http()));
+    try {
+      String url = secured.getURI().toString().replaceAll("/$", "");
+      String latest = url + "/subjects/orders-value/versions/latest";
+      HttpResponse<byte[]> allowed =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(latest))
+                  .header("Authorization", basic("reader", password))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(allowed.statusCode()).isEqualTo(200);
+      assertThat(allowed.body()).isEqualTo(LATEST);
+      for (String authorization :
+          new String[] {null, basic("reader", "wrong"), basic("other", password), "Bearer x"}) {
+        var request = HttpRequest.newBuilder(URI.create(latest));
+        if (authorization != null) {
+          request.header("Authorization", authorization);
+        }
+        HttpResponse<String> refused =
+            CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(String.valueOf(authorization)).isEqualTo(418);
+      }
+    } finally {
+      secured.stop();
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }
