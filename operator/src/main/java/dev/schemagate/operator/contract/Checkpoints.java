@@ -1,7 +1,6 @@
 package dev.schemagate.operator.contract;
 
 import dev.schemagate.crds.v1alpha1.CheckpointSummary;
-import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.checkpoint.CheckpointClient;
 
 /**
@@ -13,31 +12,18 @@ import dev.schemagate.registry.client.checkpoint.CheckpointClient;
 public final class Checkpoints {
   private final CheckpointClient client;
 
-  /** The outcome of one look-up: found, none recorded, or the registry did not say. */
-  sealed interface Latest {
-    record Found(CheckpointSummary summary) implements Latest {}
-
-    record None() implements Latest {}
-
-    record Unknown(String why) implements Latest {}
-  }
-
   public Checkpoints(CheckpointClient client) {
     this.client = client;
   }
 
-  Latest latest(String namespace, String contract) {
-    try {
-      return client
-          .latest(namespace, contract)
-          .<Latest>map(
-              c ->
-                  new Latest.Found(
-                      new CheckpointSummary(
-                          c.verdict(), c.at(), c.source(), c.rows(), c.failedRules())))
-          .orElseGet(Latest.None::new);
-    } catch (RegistryException e) {
-      return new Latest.Unknown(e.reason() + ": " + e.getMessage());
-    }
+  LatestReport<CheckpointSummary> latest(String namespace, String contract) {
+    return LatestReport.read(
+        () ->
+            client
+                .latest(namespace, contract)
+                .map(
+                    c ->
+                        new CheckpointSummary(
+                            c.verdict(), c.at(), c.source(), c.rows(), c.failedRules())));
   }
 }

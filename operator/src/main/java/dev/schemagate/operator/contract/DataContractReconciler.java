@@ -115,22 +115,16 @@ public final class DataContractReconciler
    */
   private dev.schemagate.crds.v1alpha1.CheckpointSummary lastCheckpoint(DataContract resource) {
     var previous = resource.getStatus() == null ? null : resource.getStatus().getLastCheckpoint();
-    return switch (checkpoints.latest(
-        resource.getMetadata().getNamespace(), resource.getMetadata().getName())) {
-      case Checkpoints.Latest.Found found -> found.summary();
-      case Checkpoints.Latest.None none -> null;
-      case Checkpoints.Latest.Unknown unknown -> previous;
-    };
+    return checkpoints
+        .latest(resource.getMetadata().getNamespace(), resource.getMetadata().getName())
+        .shown(previous);
   }
 
   /** The registry's latest drift report; as for checkpoints, the one shown when it is silent. */
   private DriftSummary lastDrift(DataContract resource, DriftSummary previous) {
-    return switch (driftReports.latest(
-        resource.getMetadata().getNamespace(), resource.getMetadata().getName())) {
-      case DriftReports.Latest.Found found -> found.summary();
-      case DriftReports.Latest.None none -> null;
-      case DriftReports.Latest.Unknown unknown -> previous;
-    };
+    return driftReports
+        .latest(resource.getMetadata().getNamespace(), resource.getMetadata().getName())
+        .shown(previous);
   }
 
   private Result evaluate(DataContract resource) {
