@@ -62,6 +62,9 @@ public final class StageTracker implements AutoCloseable {
 
   private synchronized void tick() {
     try {
+      // Read before the clock: a sample taken while the fault was being injected carries a time
+      // from before the fault, and must not mark a stage (it would land at a negative offset).
+      boolean afterFault = armed;
       long now = timeline.nowMs();
       Map<String, Double> values = signals.read();
       Map<String, Double> withRates = new java.util.TreeMap<>(values);
@@ -81,7 +84,7 @@ public final class StageTracker implements AutoCloseable {
         previousAt = now;
       }
       timeline.sample(new Timeline.Sample(now, withRates));
-      if (!armed) {
+      if (!afterFault) {
         return;
       }
       while (next < Stage.values().length) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,40 @@ class StageTrackerTest {
       }
       assertThat(marks.getFirst().signal()).isEqualTo("consumer_lag > 60");
       assertThat(marks.getFirst().value()).isEqualTo(100);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldNotMarkAStageWithATimeFromBeforeTheFaultWhenTheFaultLandsMidSample() throws Exception {
+    var scenario = Runbook.load(Path.of("runbook.yaml")).scenario("consumer-lag").orElseThrow();
+    var scheduler = Executors.newSingleThreadScheduledExecutor();
+    var trackerRef = new AtomicReference<StageTracker>();
+    var injectNow = new AtomicBoolean();
+    // The fault is injected while a sample is being read, after that sample took its time: the
+    // race that once put "detect" 18 ms before the fault in a CI run.
+    signals.gauge(
+        "consumer_lag",
+        () -> {
+          if (injectNow.compareAndSet(true, false)) {
+            Awaitility.await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+            timeline.event("fault", "injected mid-sample");
+            trackerRef.get().arm();
+          }
+          return 100;
+        });
+    signals.set("group_members", 1);
+    try (var tracker =
+        new StageTracker(timeline, signals, scenario, scheduler, 20, handed::add, line -> {})) {
+      trackerRef.set(tracker);
+      Awaitility.await().until(() -> timeline.samples().size() >= 2);
+      injectNow.set(true);
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> handed.contains(Stage.DETECT));
+      long fault = timeline.first("fault").orElseThrow().atMs();
+      assertThat(timeline.stage(Stage.DETECT).orElseThrow().atMs())
+          .as("detect is marked at or after the fault")
+          .isGreaterThanOrEqualTo(fault);
     } finally {
       scheduler.shutdownNow();
     }
