@@ -168,13 +168,30 @@ class FastLookupsTest {
           .isEqualTo(418);
     }
     assertThat(
-            send("/schemas/ids/7", b -> b.method("GET", HttpRequest.BodyPublishers.ofString("{}")))
+            sendAlone(
+                    "/schemas/ids/7",
+                    b -> b.method("GET", HttpRequest.BodyPublishers.ofString("{}")))
                 .statusCode())
         .isEqualTo(418);
     assertThat(
-            send("/schemas/ids/7", b -> b.POST(HttpRequest.BodyPublishers.ofString("{}")))
+            sendAlone("/schemas/ids/7", b -> b.POST(HttpRequest.BodyPublishers.ofString("{}")))
                 .statusCode())
         .isEqualTo(418);
+  }
+
+  /**
+   * On a connection of its own: the stand-in full route answers without reading a request body, and
+   * Jetty then closes the connection, which a pooled client may already have picked for the next
+   * request (a POST is not retried: CI once saw "header parser received no bytes").
+   */
+  private static HttpResponse<byte[]> sendAlone(String path, UnaryOperator<HttpRequest.Builder> how)
+      throws Exception {
+    try (HttpClient alone = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      return alone.send(
+          how.apply(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)))
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    }
   }
 
   @Test
