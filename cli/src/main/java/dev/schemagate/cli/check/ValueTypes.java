@@ -1,11 +1,11 @@
 package dev.schemagate.cli.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.schemagate.core.time.Rfc3339;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -105,12 +105,8 @@ final class ValueTypes {
       return Optional.empty();
     }
     String text = s.strip();
-    Instant fast = IsoInstants.parse(text);
-    if (fast != null) {
-      return Optional.of(fast);
-    }
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      return Optional.of(Rfc3339.parse(text).toInstant());
     } catch (DateTimeParseException notOffset) {
       try {
         return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));

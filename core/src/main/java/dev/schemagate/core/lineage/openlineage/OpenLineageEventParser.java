@@ -11,6 +11,7 @@ import dev.schemagate.core.lineage.LineageEdge;
 import dev.schemagate.core.lineage.LineageException;
 import dev.schemagate.core.lineage.Transformation;
 import dev.schemagate.core.lineage.TransformationType;
+import dev.schemagate.core.time.Rfc3339;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class OpenLineageEventParser {
     String eventTimeText = text(root, "eventTime", "");
     OffsetDateTime eventTime;
     try {
-      eventTime = EventTimes.parse(eventTimeText);
+      eventTime = Rfc3339.parse(eventTimeText);
     } catch (DateTimeParseException e) {
       throw malformed(
           "eventTime must be an ISO-8601 date-time with offset, was '" + eventTimeText + "'");

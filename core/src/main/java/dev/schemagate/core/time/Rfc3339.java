@@ -1,4 +1,4 @@
-package dev.schemagate.core.lineage.openlineage;
+package dev.schemagate.core.time;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -6,15 +6,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Reads an event time. {@link OffsetDateTime#parse} costs about a twelfth of an ingest request's
- * CPU (a general formatter); producers send the plain RFC 3339 form ({@code
+ * Reads a timestamp exactly as {@link OffsetDateTime#parse} does, faster. That general formatter
+ * cost about a twelfth of an OpenLineage ingest request's CPU, and more than all other rules of a
+ * file checkpoint together; producers write the plain RFC 3339 form ({@code
  * 2026-11-20T08:15:30.123Z}, {@code ...+02:00}), so that form is read by hand and anything else, or
  * anything out of range, goes to {@link OffsetDateTime#parse}, which decides and words errors.
  */
-final class EventTimes {
-  private EventTimes() {}
+public final class Rfc3339 {
+  private Rfc3339() {}
 
-  static OffsetDateTime parse(String text) {
+  /**
+   * @throws java.time.format.DateTimeParseException as {@link OffsetDateTime#parse} would
+   */
+  public static OffsetDateTime parse(String text) {
     OffsetDateTime fast = plain(text);
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
