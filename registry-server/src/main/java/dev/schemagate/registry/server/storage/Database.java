@@ -38,8 +38,12 @@ public final class Database implements AutoCloseable {
   // pool's connection timeout; one background prober tries again every PROBE_EVERY, so no request
   // ever pays for finding out whether it is back.
   private static final long PROBE_EVERY_MILLIS = 1_000;
+  // A readiness probe that cannot finish in time on a starved CPU or a busy pool is no evidence of
+  // an outage while the pool handed out a connection this recently.
+  private static final long ANSWERED_RECENTLY_NANOS = TimeUnit.SECONDS.toNanos(10);
   private final AtomicBoolean unreachable = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
+  private volatile long answeredAtNanos = System.nanoTime();
   private volatile boolean closed;
 
   private final HikariDataSource dataSource;
@@ -107,7 +111,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * True when PostgreSQL answers within a second (a readiness probe must not wait for the pool's
-   * longer connection timeout).
+   * longer connection timeout), or, when it cannot tell that fast, when the pool handed out a
+   * connection in the last 10 s: a replica that is busy (every connection at work, the CPU taken by
+   * compatibility checks) must stay in service, since taking it out only moves its load onto the
+   * others. A lost connection marks the database unreachable at once, whatever this says.
    */
   public boolean isReachable() {
     if (unreachable.get()) {
@@ -116,7 +123,9 @@ public final class Database implements AutoCloseable {
     CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(this::answers, PROBES);
     try {
       return probe.get(1, TimeUnit.SECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (TimeoutException e) {
+      return !unreachable.get() && System.nanoTime() - answeredAtNanos < ANSWERED_RECENTLY_NANOS;
+    } catch (ExecutionException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -126,6 +135,7 @@ public final class Database implements AutoCloseable {
 
   private boolean answers() {
     try (Connection connection = dataSource.getConnection()) {
+      answeredAtNanos = System.nanoTime();
       return connection.isValid(1);
     } catch (SQLException e) {
       return false;
@@ -138,7 +148,9 @@ public final class Database implements AutoCloseable {
           "the database was unreachable a moment ago", "08001");
     }
     try {
-      return dataSource.getConnection();
+      Connection connection = dataSource.getConnection();
+      answeredAtNanos = System.nanoTime();
+      return connection;
     } catch (SQLException e) {
       // A timeout with a cause is a failed connection attempt; without one, a busy pool, unless
       // the pool holds no connection at all (its last attempt may not have failed yet).
