@@ -58,7 +58,10 @@ class RegistryAuthTest {
     config.put(SdkConfig.AUTO_REGISTER, true);
     config.put(SdkConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
     config.put(SdkConfig.BASIC_AUTH_USER_INFO, userInfo);
-    config.put(SdkConfig.REGISTRY_MAX_BLOCK_MS, 3000);
+    // Generous: a password is checked with a deliberately slow hash, which on a loaded CI machine
+    // once took longer than the default 2 s request timeout; what is tested is the answer.
+    config.put(SdkConfig.REGISTRY_MAX_BLOCK_MS, 30_000);
+    config.put(SdkConfig.REGISTRY_REQUEST_TIMEOUT_MS, 20_000);
     return config;
   }
 

@@ -54,9 +54,11 @@ class StageTrackerTest {
       var marks = timeline.stages();
       assertThat(marks).extracting(Timeline.StageMark::stage).containsExactly(Stage.values());
       for (int i = 1; i < marks.size(); i++) {
+        // Not strictly later: a fixed-rate scheduler that fell behind runs its late samples back
+        // to back, within one millisecond (seen on a loaded CI machine).
         assertThat(marks.get(i).atMs())
-            .as("one stage per sample")
-            .isGreaterThan(marks.get(i - 1).atMs());
+            .as("in time order")
+            .isGreaterThanOrEqualTo(marks.get(i - 1).atMs());
       }
       assertThat(marks.getFirst().signal()).isEqualTo("consumer_lag > 60");
       assertThat(marks.getFirst().value()).isEqualTo(100);
