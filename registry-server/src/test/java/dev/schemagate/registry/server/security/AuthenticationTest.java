@@ -291,6 +291,45 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldShowSchemasByIdAndInListingsOnlyThroughSubjectsTheCallerMayRead() throws Exception {
+    String admin = basic("admin", PASSWORD);
+    String writer = basic("orders-writer", PASSWORD);
+    String hidden =
+        "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Salary\\\","
+            + "\\\"fields\\\":[{\\\"name\\\":\\\"ssn\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
+    int id = call("POST", "/subjects/payroll-x/versions", hidden, admin).body().get("id").asInt();
+    // The admin's reads put the body in the cache the fast path answers from.
+    for (int i = 0; i < 3; i++) {
+      assertThat(call("GET", "/schemas/ids/" + id, null, admin).status()).isEqualTo(200);
+    }
+    for (String path :
+        List.of(
+            "/schemas/ids/" + id,
+            "/schemas/ids/" + id + "?subject=payroll-x",
+            "/schemas/ids/" + id + "/schema",
+            "/schemas/ids/" + id + "/subjects",
+            "/schemas/ids/" + id + "/versions")) {
+      Answer denied = call("GET", path, null, writer);
+      assertThat(denied.status()).as(path).isEqualTo(403);
+      assertThat(denied.body().path("error_code").asInt()).isEqualTo(40301);
+      assertThat(denied.body().toString()).doesNotContain("ssn");
+    }
+    assertThat(call("GET", "/schemas", null, writer).body().toString())
+        .doesNotContain("payroll-x")
+        .doesNotContain("ssn");
+    assertThat(call("GET", "/schemas?subjectPrefix=payroll", null, writer).body().size()).isZero();
+    assertThat(call("GET", "/schemas", null, admin).body().toString()).contains("payroll-x");
+    // The same schema under a subject the writer may read: readable, and only that subject shown.
+    assertThat(call("POST", "/subjects/orders-payroll/versions", hidden, admin).status())
+        .isEqualTo(200);
+    assertThat(call("GET", "/schemas/ids/" + id, null, writer).status()).isEqualTo(200);
+    assertThat(call("GET", "/schemas/ids/" + id + "/subjects", null, writer).body().toString())
+        .isEqualTo("[\"orders-payroll\"]");
+    assertThat(call("GET", "/schemas/ids/" + id + "/subjects", null, admin).body().size())
+        .isEqualTo(2);
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);
