@@ -124,7 +124,8 @@ public final class SchemaRoutes implements RouteGroup {
     List<SubjectVersionRef> readable =
         all.stream().filter(v -> AccessControl.mayRead(ctx, v.subject())).toList();
     if (readable.isEmpty()) {
-      throw AccessControl.schemaDenied(ctx, "schema id " + id);
+      throw AccessControl.schemaDenied(
+          ctx, "schema id " + id + ": no subject it may read holds that schema");
     }
     return readable;
   }

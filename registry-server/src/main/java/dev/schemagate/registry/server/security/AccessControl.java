@@ -101,18 +101,14 @@ public final class AccessControl {
   }
 
   /**
-   * The 403 for a schema registered under no subject the principal may read: schemas by id are
-   * shared, their content is not.
+   * The 403 for a schema the principal may not read (one registered under no subject it may read,
+   * or a referenced subject): schemas by id are shared, their content is not.
    */
-  public static RegistryServerException schemaDenied(Context ctx, String schema) {
+  public static RegistryServerException schemaDenied(Context ctx, String what) {
     Principal principal = ctx.attribute(PRINCIPAL);
     String user = principal == null ? "The caller" : "User '" + principal.name() + "'";
     return new RegistryServerException(
-        Reason.FORBIDDEN,
-        user
-            + " is denied operation Read on "
-            + schema
-            + ": no subject it may read holds that schema");
+        Reason.FORBIDDEN, user + " is denied operation Read on " + what);
   }
 
   private static String denial(Principal principal, AccessRule rule) {

@@ -330,6 +330,46 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldRefuseReferencesToSubjectsTheCallerMayNotRead() throws Exception {
+    String admin = basic("admin", PASSWORD);
+    String writer = basic("orders-writer", PASSWORD);
+    String common =
+        JSON.createObjectNode()
+            .put(
+                "schema",
+                "{\"type\":\"record\",\"name\":\"Pay\",\"fields\":[{\"name\":\"iban\",\"type\":\"string\"}]}")
+            .toString();
+    assertThat(call("POST", "/subjects/payroll-common/versions", common, admin).status())
+        .isEqualTo(200);
+    assertThat(call("POST", "/subjects/orders-common/versions", common, admin).status())
+        .isEqualTo(200);
+    String referencing =
+        "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"p\",\"type\":\"Pay\"}]}";
+    for (String target : List.of("payroll-common", "orders-common")) {
+      com.fasterxml.jackson.databind.node.ObjectNode body =
+          JSON.createObjectNode().put("schema", referencing);
+      body.putArray("references")
+          .addObject()
+          .put("name", "Pay")
+          .put("subject", target)
+          .put("version", 1);
+      int expected = target.startsWith("orders-") ? 200 : 403;
+      for (String path :
+          List.of(
+              "/subjects/orders-ref-" + target + "/versions",
+              "/subjects/orders-ref-" + target,
+              "/compatibility/subjects/orders-ref-" + target + "/versions/latest")) {
+        Answer answer = call("POST", path, body.toString(), writer);
+        assertThat(answer.status()).as(path + " referencing " + target).isEqualTo(expected);
+        if (expected == 403) {
+          assertThat(answer.body().path("error_code").asInt()).isEqualTo(40301);
+          assertThat(answer.body().path("message").asText()).contains("payroll-common");
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);
