@@ -370,6 +370,28 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldAcceptOAuthAccessTokensTypedAtJwtAndRefuseUnsignedOnes() throws Exception {
+    // RFC 9068 access tokens (e.g. Duende IdentityServer's default) carry typ "at+jwt".
+    for (String type : List.of("at+jwt", "JWT")) {
+      String token =
+          "Bearer " + idp.token("svc-operator", new com.nimbusds.jose.JOSEObjectType(type));
+      assertThat(call("GET", "/subjects", null, token).status()).as(type).isEqualTo(200);
+    }
+    String unsigned =
+        new com.nimbusds.jwt.PlainJWT(
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                    .subject("admin")
+                    .issuer(AuthServer.ISSUER)
+                    .audience(AuthServer.AUDIENCE)
+                    .expirationTime(java.util.Date.from(Instant.now().plusSeconds(60)))
+                    .build())
+            .serialize();
+    Answer refused = call("GET", "/subjects", null, "Bearer " + unsigned);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.body().path("error_code").asInt()).isEqualTo(40101);
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);
