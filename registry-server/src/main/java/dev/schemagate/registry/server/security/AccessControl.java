@@ -37,6 +37,8 @@ public final class AccessControl {
         switch (authenticator.get().authenticate(ctx.header("Authorization"))) {
           case Authenticator.Outcome.Refused refused ->
               throw new RegistryServerException(Reason.UNAUTHORIZED, refused.reason());
+          case Authenticator.Outcome.Unavailable unavailable ->
+              throw new RegistryServerException(Reason.STORE_UNAVAILABLE, unavailable.reason());
           case Authenticator.Outcome.Authenticated authenticated -> authenticated.principal();
         };
     ctx.attribute(PRINCIPAL, principal);
@@ -60,6 +62,7 @@ public final class AccessControl {
     }
     return switch (authenticator.get().authenticate(authorization)) {
       case Authenticator.Outcome.Refused refused -> false;
+      case Authenticator.Outcome.Unavailable unavailable -> false;
       // The fast path cannot look up which subjects hold a schema: it answers only principals
       // who may read every subject, and leaves the others to the route, which checks.
       case Authenticator.Outcome.Authenticated authenticated ->

@@ -3,6 +3,7 @@ package dev.schemagate.registry.server.security;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -72,6 +73,10 @@ final class JwtVerifier {
       return new VerifiedToken.Invalid("the bearer token is not a JWT");
     } catch (BadJOSEException e) {
       return new VerifiedToken.Invalid("the bearer token was refused: " + e.getMessage());
+    } catch (KeySourceException e) {
+      // The identity provider's keys cannot be fetched: our outage, not the caller's mistake, so
+      // not a 401 (which clients do not retry).
+      return new VerifiedToken.KeysUnavailable(e.getMessage());
     } catch (JOSEException e) {
       return new VerifiedToken.Invalid("the bearer token could not be checked: " + e.getMessage());
     }
@@ -81,5 +86,7 @@ final class JwtVerifier {
     record Valid(String subject) implements VerifiedToken {}
 
     record Invalid(String reason) implements VerifiedToken {}
+
+    record KeysUnavailable(String reason) implements VerifiedToken {}
   }
 }

@@ -392,6 +392,45 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldAnswer503NotA401WhileTheJwksCannotBeFetched() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (RunningRegistry noKeys =
+        RegistryConfig.forTests()
+            .database(SharedDatabase.config())
+            .security(
+                SecurityConfig.NONE
+                    .withAuthFile(authFile)
+                    .withJwks(
+                        URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"),
+                        Optional.of(AuthServer.ISSUER),
+                        Optional.of(AuthServer.AUDIENCE)))
+            .start()) {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(noKeys.url() + "/subjects"))
+                  .timeout(Duration.ofSeconds(20))
+                  .header("Authorization", "Bearer " + idp.token("svc-operator"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(JSON.readTree(response.body()).path("error_code").asInt()).isEqualTo(50003);
+      assertThat(response.body()).contains("SCHEMAGATE_AUTH_JWKS_URL");
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      HttpResponse<String> basicStillWorks =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(noKeys.url() + "/subjects"))
+                  .timeout(Duration.ofSeconds(20))
+                  .header("Authorization", basic("admin", PASSWORD))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(basicStillWorks.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);
