@@ -83,6 +83,44 @@ class ConfluentParityTest {
   }
 
   @Test
+  void shouldListOnlySoftDeletedSubjectsAndVersionsWhenAskedDeletedOnlyAndPageListings() {
+    String prefix = "parity-deleted-" + System.nanoTime() + "-";
+    String live = prefix + "live";
+    String gone = prefix + "gone";
+    for (int fields = 1; fields <= 2; fields++) {
+      assertThat(
+              http.post(
+                      "/subjects/" + live + "/versions",
+                      Http.body(Schemas.avroRecord("Live", fields)))
+                  .status())
+          .isEqualTo(200);
+    }
+    assertThat(
+            http.post("/subjects/" + gone + "/versions", Http.body(Schemas.avroRecord("Gone", 1)))
+                .status())
+        .isEqualTo(200);
+    assertThat(http.delete("/subjects/" + live + "/versions/1").status()).isEqualTo(200);
+    assertThat(http.delete("/subjects/" + gone).status()).isEqualTo(200);
+
+    String subjects = "/subjects?subjectPrefix=" + prefix;
+    assertThat(http.get(subjects + "&deletedOnly=true").body()).isEqualTo("[\"" + gone + "\"]");
+    // Confluent's Python client spells it deleted_only
+    assertThat(http.get(subjects + "&deleted_only=True&deleted=False").body())
+        .isEqualTo("[\"" + gone + "\"]");
+    assertThat(http.get(subjects).body()).isEqualTo("[\"" + live + "\"]");
+    assertThat(http.get(subjects + "&deleted=true&offset=1&limit=1").body())
+        .isEqualTo("[\"" + live + "\"]");
+    assertThat(http.get(subjects + "&offset=0&limit=-1").body()).isEqualTo("[\"" + live + "\"]");
+    assertThat(http.get("/subjects/" + live + "/versions?deletedOnly=true").body())
+        .isEqualTo("[1]");
+    assertThat(http.get("/subjects/" + live + "/versions?deleted=true&offset=1&limit=5").body())
+        .isEqualTo("[2]");
+    assertThat(http.get("/subjects/" + live + "/versions").body()).isEqualTo("[2]");
+    Http.Response noneDeleted = http.get("/subjects/" + prefix + "other/versions?deletedOnly=true");
+    assertThat(noneDeleted.errorCode()).isEqualTo(40401);
+  }
+
+  @Test
   void shouldRefuseConfigKeysItDoesNotImplementNamingTheKey() {
     String subject = subject();
     for (String body :

@@ -62,10 +62,33 @@ public final class RegistryService {
     return database.read(c -> subjectRows.subjects(c, includeDeleted, prefix));
   }
 
+  /** Subjects whose every version is soft-deleted (Confluent's {@code deletedOnly}). */
+  public List<String> softDeletedSubjects(String prefix) {
+    return database.read(
+        c -> {
+          java.util.Set<String> live =
+              new java.util.HashSet<>(subjectRows.subjects(c, false, prefix));
+          return subjectRows.subjects(c, true, prefix).stream()
+              .filter(s -> !live.contains(s))
+              .toList();
+        });
+  }
+
   public List<Integer> versions(String subject, boolean includeDeleted) {
+    return versions(subject, includeDeleted, false);
+  }
+
+  /**
+   * The subject's version numbers: live ones, all ({@code includeDeleted}), or only the
+   * soft-deleted ones ({@code deletedOnly}, which wins); 40401 when there are none, as Confluent.
+   */
+  public List<Integer> versions(String subject, boolean includeDeleted, boolean deletedOnly) {
     List<VersionRow> rows = database.read(c -> repository.versions(c, subject));
     List<Integer> versions =
-        rows.stream().filter(r -> includeDeleted || !r.deleted()).map(VersionRow::version).toList();
+        rows.stream()
+            .filter(r -> deletedOnly ? r.deleted() : includeDeleted || !r.deleted())
+            .map(VersionRow::version)
+            .toList();
     if (versions.isEmpty()) {
       throw RegistryServerException.subjectNotFound(subject);
     }
