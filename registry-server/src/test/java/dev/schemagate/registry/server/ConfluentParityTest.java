@@ -121,6 +121,26 @@ class ConfluentParityTest {
   }
 
   @Test
+  void shouldListNoVersionsOfAnIdWhoseVersionsAreAllSoftDeletedAsConfluent() {
+    String subject = subject();
+    int id =
+        http.post("/subjects/" + subject + "/versions", Http.body(Schemas.avroRecord("Soft", 2)))
+            .json()
+            .get("id")
+            .asInt();
+    assertThat(http.delete("/subjects/" + subject).status()).isEqualTo(200);
+    // Confluent: the id exists, so an empty list, not 40403 (that is for unknown ids).
+    assertThat(http.get("/schemas/ids/" + id + "/versions").body()).isEqualTo("[]");
+    assertThat(http.get("/schemas/ids/" + id + "/subjects").body()).isEqualTo("[]");
+    assertThat(http.get("/schemas/ids/" + id + "/subjects?deleted=true").body())
+        .isEqualTo("[\"" + subject + "\"]");
+    assertThat(http.get("/schemas/ids/" + id).status()).isEqualTo(200);
+    assertThat(http.get("/schemas/ids/2147483000/versions").errorCode()).isEqualTo(40403);
+    assertThat(http.delete("/subjects/" + subject + "?permanent=true").status()).isEqualTo(200);
+    assertThat(http.get("/schemas/ids/" + id + "/versions").errorCode()).isEqualTo(40403);
+  }
+
+  @Test
   void shouldRefuseConfigKeysItDoesNotImplementNamingTheKey() {
     String subject = subject();
     for (String body :

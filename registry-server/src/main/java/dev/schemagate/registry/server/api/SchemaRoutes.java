@@ -117,17 +117,16 @@ public final class SchemaRoutes implements RouteGroup {
 
   /** The versions holding the schema whose subject the principal may read; 403 when none. */
   private List<SubjectVersionRef> readableVersionsOf(Context ctx, int id, boolean deleted) {
-    List<SubjectVersionRef> all = registry.versionsOfSchema(id, deleted);
+    List<SubjectVersionRef> shown = registry.versionsOfSchema(id, deleted);
     if (AccessControl.readsEverySubject(ctx)) {
-      return all;
+      return shown;
     }
-    List<SubjectVersionRef> readable =
-        all.stream().filter(v -> AccessControl.mayRead(ctx, v.subject())).toList();
-    if (readable.isEmpty()) {
+    List<SubjectVersionRef> all = deleted ? shown : registry.versionsOfSchema(id, true);
+    if (all.stream().noneMatch(v -> AccessControl.mayRead(ctx, v.subject()))) {
       throw AccessControl.schemaDenied(
           ctx, "schema id " + id + ": no subject it may read holds that schema");
     }
-    return readable;
+    return shown.stream().filter(v -> AccessControl.mayRead(ctx, v.subject())).toList();
   }
 
   private void byFingerprint(Context ctx) {

@@ -117,13 +117,21 @@ public final class RegistryService {
         .orElseThrow(RegistryServerException::schemaNotFound);
   }
 
+  /**
+   * The subject versions holding the schema. As Confluent, an id whose versions are all
+   * soft-deleted answers an empty list (unless {@code includeDeleted}); only an id no version
+   * holds, even soft-deleted, is not found.
+   */
   public List<SubjectVersionRef> versionsOfSchema(int id, boolean includeDeleted) {
-    List<SubjectVersionRef> refs =
-        database.read(c -> repository.versionsOfSchema(c, id, includeDeleted));
-    if (refs.isEmpty()) {
-      throw RegistryServerException.schemaNotFound(id);
-    }
-    return refs;
+    return database.read(
+        c -> {
+          List<SubjectVersionRef> refs = repository.versionsOfSchema(c, id, includeDeleted);
+          if (refs.isEmpty()
+              && (includeDeleted || repository.versionsOfSchema(c, id, true).isEmpty())) {
+            throw RegistryServerException.schemaNotFound(id);
+          }
+          return refs;
+        });
   }
 
   public List<Integer> referencedBy(String subject, VersionSelector selector) {
