@@ -141,6 +141,26 @@ class ConfluentParityTest {
   }
 
   @Test
+  void shouldAnswerARepeatedImportWithTheContractItStored() {
+    String subject = subject();
+    assertThat(http.put("/mode/" + subject, "{\"mode\":\"IMPORT\"}").status()).isEqualTo(200);
+    String body =
+        Http.body(
+            Schemas.avroRecord("Imported", 1),
+            "\"id\":" + (700_000_000 + (int) (System.nanoTime() % 1_000_000)),
+            "\"version\":1",
+            "\"metadata\":{\"properties\":{\"owner\":\"team-a\"}}");
+    Http.Response first = http.post("/subjects/" + subject + "/versions", body);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    Http.Response again = http.post("/subjects/" + subject + "/versions", body);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("metadata")).isEqualTo(first.json().get("metadata"));
+    assertThat(http.get("/schemas/ids/" + first.json().get("id").asInt()).json().get("metadata"))
+        .isEqualTo(again.json().get("metadata"));
+    assertThat(http.put("/mode/" + subject, "{\"mode\":\"READWRITE\"}").status()).isEqualTo(200);
+  }
+
+  @Test
   void shouldRefuseConfigKeysItDoesNotImplementNamingTheKey() {
     String subject = subject();
     for (String body :
