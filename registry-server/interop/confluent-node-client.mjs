@@ -164,4 +164,23 @@ if (userInfo) {
       || /401|40101/.test(String(e.message)));
   });
 }
+const readerInfo = process.env.SCHEMAGATE_INTEROP_READER_INFO; // read on the prefix 'interop-' only
+if (userInfo && readerInfo) {
+  await check('a reader granted one prefix deserializes its subjects, not another subject\'s schema by id', async () => {
+    const ser = new AvroSerializer(client, SerdeType.VALUE, { autoRegisterSchemas: true });
+    const ownTopic = `interop-own-${Date.now()}`;
+    const own = await ser.serialize(ownTopic, { id: 7, note: 'mine' });
+    const hiddenTopic = `hidden-${Date.now()}`;
+    const hidden = await new AvroSerializer(client, SerdeType.VALUE, { autoRegisterSchemas: true })
+      .serialize(hiddenTopic, { id: 8, secret: 'payroll' });
+    const reader = new SchemaRegistryClient({
+      baseURLs: [url], basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: readerInfo },
+    });
+    const de = new AvroDeserializer(reader, SerdeType.VALUE, {});
+    assert.equal((await de.deserialize(ownTopic, own)).note, 'mine');
+    await assert.rejects(() => de.deserialize(hiddenTopic, hidden), (e) => e.status === 403
+      || e.errorCode === 40301 || /403|40301/.test(String(e.message)));
+    assert.ok(!(await reader.getAllSubjects()).some((s) => s.startsWith('hidden-')));
+  });
+}
 console.log(`${passed} passed, 0 failed`);

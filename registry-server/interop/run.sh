@@ -40,12 +40,13 @@ echo "interop: Confluent Python client"
 # Both clients against a registry with authentication on (HTTP Basic, a bcrypt hash).
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 HASH=$(printf 'interop-Pa55\n' | "$JAVA_HOME/bin/java" -jar "$JAR" --hash-password)
-printf 'users:\n  - name: interop\n    passwordHash: "%s"\n    grants: [{role: admin}]\n' "$HASH" >"$WORK/auth.yaml"
+printf 'users:\n  - name: interop\n    passwordHash: "%s"\n    grants: [{role: admin}]\n  - name: interop-reader\n    passwordHash: "%s"\n    grants: [{role: read, subjectPrefix: "interop-"}]\n' \
+  "$HASH" "$HASH" >"$WORK/auth.yaml"
 SCHEMAGATE_HOST=127.0.0.1 SCHEMAGATE_PORT=$PORT SCHEMAGATE_DATA_DIR=$WORK/data \
   SCHEMAGATE_AUTH_FILE=$WORK/auth.yaml "$JAVA_HOME/bin/java" -jar "$JAR" >"$WORK/server-auth.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/subjects")" = 401 ]
-SCHEMAGATE_INTEROP_USER_INFO=interop:interop-Pa55 node "$WORK/confluent-node-client.mjs" "http://127.0.0.1:$PORT"
+SCHEMAGATE_INTEROP_USER_INFO=interop:interop-Pa55 SCHEMAGATE_INTEROP_READER_INFO=interop-reader:interop-Pa55 node "$WORK/confluent-node-client.mjs" "http://127.0.0.1:$PORT"
 SCHEMAGATE_INTEROP_USER_INFO=interop:interop-Pa55 \
   "$VENV/bin/python" registry-server/interop/confluent-python-client.py "http://127.0.0.1:$PORT"

@@ -211,6 +211,27 @@ class DataContractApiTest {
                     Http.body(schema, "\"metadata\":[\"not\",\"an\",\"object\"]"))
                 .errorCode())
         .isEqualTo(42210);
+    // Odd shapes and nulls inside lists: the field and what it takes, never a Java class name.
+    for (String[] bad :
+        new String[][] {
+          {"\"metadata\":{\"sensitive\":\"ssn\"}", "sensitive", "a list of strings"},
+          {"\"metadata\":{\"sensitive\":[null]}", "sensitive", "null"},
+          {"\"metadata\":{\"tags\":{\"a\":\"PII\"}}", "tags.a", "string lists"},
+          {"\"metadata\":{\"properties\":{\"d\":{\"x\":1}}}", "properties.d", "object of"},
+          {"\"ruleSet\":{\"domainRules\":[null]}", "ruleSet", "null"},
+          {"\"ruleSet\":{\"domainRules\":{\"name\":\"x\"}}", "domainRules", "rule objects"}
+        }) {
+      Http.Response refused =
+          http.post("/subjects/" + subject + "/versions", Http.body(schema, bad[0]));
+      assertThat(refused.errorCode()).as(bad[0]).isEqualTo(42210);
+      assertThat(refused.body())
+          .as(bad[0])
+          .contains(bad[1])
+          .contains(bad[2])
+          .doesNotContain("java.")
+          .doesNotContain("dev.schemagate")
+          .doesNotContain("Exception");
+    }
     assertThat(http.get("/subjects/" + subject + "/versions").errorCode()).isEqualTo(40401);
   }
 

@@ -60,7 +60,14 @@ class RedisCacheTest {
     // Well inside the local 5 s safety TTL: only the pub/sub message can explain it.
     await().atMost(Duration.ofSeconds(4)).until(() -> latestId(b, subject) == v2);
 
+    // A schema B holds by id, deleted permanently on A while Redis is away (announcement lost).
+    String gone = "redis-gone-" + System.nanoTime();
+    int goneId = register(a, gone, 1);
+    assertThat(b.get("/schemas/ids/" + goneId).status()).isEqualTo(200);
+
     redis.stop();
+    assertThat(a.delete("/subjects/" + gone).status()).isEqualTo(200);
+    assertThat(a.delete("/subjects/" + gone + "?permanent=true").status()).isEqualTo(200);
     int v3 = register(a, subject, 3);
     assertThat(latestId(a, subject)).isEqualTo(v3);
     assertThat(b.get("/schemas/ids/" + v3).status()).isEqualTo(200);
@@ -90,6 +97,10 @@ class RedisCacheTest {
               int next = register(a, probe, 2);
               assertThat(latestId(b, probe)).isEqualTo(next);
             });
+    // Back on Redis, B dropped what it may have missed: the deleted schema is gone there too.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> b.get("/schemas/ids/" + goneId).status() == 404);
   }
 
   private static int register(Http http, String subject, int fields) {

@@ -11,6 +11,7 @@ import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.RegistryService;
 import dev.schemagate.registry.server.registry.SchemaListing;
 import dev.schemagate.registry.server.registry.StoredSchema;
+import dev.schemagate.registry.server.security.AccessControl;
 import dev.schemagate.registry.server.storage.SchemaRepository.SubjectVersionRef;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -63,7 +64,10 @@ public final class SchemaRoutes implements RouteGroup {
             Wire.flag(ctx, "latestOnly"),
             Optional.ofNullable(ctx.queryParam("ruleType")).filter(t -> !t.isEmpty()),
             Wire.intParam(ctx, "offset", 0),
-            Wire.intParam(ctx, "limit", -1))
+            Wire.intParam(ctx, "limit", -1),
+            AccessControl.readsEverySubject(ctx)
+                ? Optional.empty()
+                : Optional.of(subject -> AccessControl.mayRead(ctx, subject)))
         .forEach(v -> out.add(Wire.version(json, v)));
     Wire.send(ctx, json, out);
   }
@@ -74,6 +78,7 @@ public final class SchemaRoutes implements RouteGroup {
 
   private void byId(Context ctx) {
     int id = id(ctx);
+    requireReadable(ctx, id);
     // The deserializer's hot path; query parameters (subject, fetchMaxId) do not change the body.
     Wire.send(
         ctx,
@@ -82,12 +87,14 @@ public final class SchemaRoutes implements RouteGroup {
   }
 
   private void rawById(Context ctx) {
-    Wire.send(ctx, 200, registry.schemaById(id(ctx)).schema().getBytes(StandardCharsets.UTF_8));
+    int id = id(ctx);
+    requireReadable(ctx, id);
+    Wire.send(ctx, 200, registry.schemaById(id).schema().getBytes(StandardCharsets.UTF_8));
   }
 
   private void subjectsOfId(Context ctx) {
     List<String> subjects =
-        registry.versionsOfSchema(id(ctx), Wire.flag(ctx, "deleted")).stream()
+        readableVersionsOf(ctx, id(ctx), Wire.flag(ctx, "deleted")).stream()
             .map(SubjectVersionRef::subject)
             .distinct()
             .toList();
@@ -95,7 +102,31 @@ public final class SchemaRoutes implements RouteGroup {
   }
 
   private void versionsOfId(Context ctx) {
-    Wire.send(ctx, json, registry.versionsOfSchema(id(ctx), Wire.flag(ctx, "deleted")));
+    Wire.send(ctx, json, readableVersionsOf(ctx, id(ctx), Wire.flag(ctx, "deleted")));
+  }
+
+  /**
+   * With authentication on, a schema is shown only to a principal who may read a subject holding it
+   * (soft-deleted versions count: the deserializer of old records still needs the schema).
+   */
+  private void requireReadable(Context ctx, int id) {
+    if (!AccessControl.readsEverySubject(ctx)) {
+      readableVersionsOf(ctx, id, true);
+    }
+  }
+
+  /** The versions holding the schema whose subject the principal may read; 403 when none. */
+  private List<SubjectVersionRef> readableVersionsOf(Context ctx, int id, boolean deleted) {
+    List<SubjectVersionRef> shown = registry.versionsOfSchema(id, deleted);
+    if (AccessControl.readsEverySubject(ctx)) {
+      return shown;
+    }
+    List<SubjectVersionRef> all = deleted ? shown : registry.versionsOfSchema(id, true);
+    if (all.stream().noneMatch(v -> AccessControl.mayRead(ctx, v.subject()))) {
+      throw AccessControl.schemaDenied(
+          ctx, "schema id " + id + ": no subject it may read holds that schema");
+    }
+    return shown.stream().filter(v -> AccessControl.mayRead(ctx, v.subject())).toList();
   }
 
   private void byFingerprint(Context ctx) {
@@ -108,6 +139,9 @@ public final class SchemaRoutes implements RouteGroup {
               + "'");
     }
     String fingerprint = "sha256:" + hex;
+    if (!AccessControl.readsEverySubject(ctx)) {
+      requireReadable(ctx, registry.schemaByFingerprint(fingerprint).id());
+    }
     Wire.send(
         ctx,
         200,

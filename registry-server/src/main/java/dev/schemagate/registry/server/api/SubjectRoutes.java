@@ -6,6 +6,7 @@ import dev.schemagate.registry.server.RouteGroup;
 import dev.schemagate.registry.server.ServerContext;
 import dev.schemagate.registry.server.cache.ResponseCache;
 import dev.schemagate.registry.server.registry.RegistrationResult;
+import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.RegistryService;
 import dev.schemagate.registry.server.registry.SchemaListing;
 import dev.schemagate.registry.server.registry.SchemaSubmission;
@@ -50,14 +51,39 @@ public final class SubjectRoutes implements RouteGroup {
 
   private void listSubjects(Context ctx) {
     String prefix = Objects.requireNonNullElse(ctx.queryParam("subjectPrefix"), "");
-    Wire.send(
-        ctx,
-        json,
-        AccessControl.readable(ctx, registry.subjects(Wire.flag(ctx, "deleted"), prefix)));
+    List<String> subjects =
+        deletedOnly(ctx)
+            ? registry.softDeletedSubjects(prefix)
+            : registry.subjects(Wire.flag(ctx, "deleted"), prefix);
+    Wire.send(ctx, json, page(ctx, AccessControl.readable(ctx, subjects)));
   }
 
   private void listVersions(Context ctx) {
-    Wire.send(ctx, json, registry.versions(ctx.pathParam("subject"), Wire.flag(ctx, "deleted")));
+    Wire.send(
+        ctx,
+        json,
+        page(
+            ctx,
+            registry.versions(
+                ctx.pathParam("subject"), Wire.flag(ctx, "deleted"), deletedOnly(ctx))));
+  }
+
+  /**
+   * Confluent's {@code deletedOnly}; Confluent's Python client spells it {@code deleted_only}
+   * (which Confluent's server ignores, answering live subjects to a question about deleted ones).
+   */
+  private static boolean deletedOnly(Context ctx) {
+    return Wire.flag(ctx, "deletedOnly") || Wire.flag(ctx, "deleted_only");
+  }
+
+  /** Confluent's {@code offset} and {@code limit} on listings (a negative limit means all). */
+  private static <T> List<T> page(Context ctx, List<T> all) {
+    int offset = Wire.intParam(ctx, "offset", 0);
+    int limit = Wire.intParam(ctx, "limit", -1);
+    if (offset < 0) {
+      throw RegistryServerException.malformed("offset must be 0 or more, got " + offset);
+    }
+    return all.stream().skip(offset).limit(limit < 0 ? Long.MAX_VALUE : limit).toList();
   }
 
   private void register(Context ctx) {

@@ -9,6 +9,7 @@ import dev.schemagate.registry.server.registry.SchemaSubmission;
 import dev.schemagate.registry.server.registry.contract.ContractJson;
 import dev.schemagate.registry.server.registry.contract.InvalidRuleSetException;
 import dev.schemagate.registry.server.registry.contract.SchemaContract;
+import dev.schemagate.registry.server.security.AccessControl;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,19 @@ final class SubmissionReader {
                         "Invalid schema: unknown schemaType '"
                             + type
                             + "'; supported types are AVRO and JSON"));
+    List<SchemaReference> references = references(body.get("references"));
+    // A reference makes the registry parse and compare the referenced schema for the caller (its
+    // verdicts and errors describe it), so it needs read on the referenced subject too.
+    for (SchemaReference reference : references) {
+      if (!AccessControl.mayRead(ctx, reference.subject())) {
+        throw AccessControl.schemaDenied(
+            ctx, "Subject: " + reference.subject() + " (referenced as '" + reference.name() + "')");
+      }
+    }
     return new SchemaSubmission(
         format,
         schema.asText(),
-        references(body.get("references")),
+        references,
         integer(body, "id"),
         integer(body, "version"),
         contract(body));

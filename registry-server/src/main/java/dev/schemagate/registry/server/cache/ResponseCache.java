@@ -2,6 +2,7 @@ package dev.schemagate.registry.server.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.schemagate.registry.server.registry.ChangeListener;
 import dev.schemagate.registry.server.registry.RegistryServerException;
 import dev.schemagate.registry.server.registry.StoredSchema;
@@ -23,6 +24,13 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
   /** Bounds how long a replica may serve a stale "latest" if an invalidation message is lost. */
   static final Duration LOCAL_LATEST_TTL = Duration.ofSeconds(5);
 
+  /**
+   * Bounds how long a replica may serve a schema by id or fingerprint that another replica deleted
+   * permanently when no invalidation reaches it (no Redis, which the Helm chart allows with several
+   * replicas, or a message lost while Redis was away). A reload a minute per hot id costs nothing.
+   */
+  static final Duration LOCAL_IMMUTABLE_TTL = Duration.ofMinutes(1);
+
   static final Duration SHARED_LATEST_TTL = Duration.ofSeconds(10);
   static final Duration SHARED_IMMUTABLE_TTL = Duration.ofHours(1);
 
@@ -43,11 +51,17 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
   private final Counter staleHits;
 
   public ResponseCache(SharedCache shared, MeterRegistry metrics) {
+    this(shared, metrics, Ticker.systemTicker());
+  }
+
+  ResponseCache(SharedCache shared, MeterRegistry metrics, Ticker ticker) {
     this.shared = shared;
     this.immutable =
         Caffeine.newBuilder()
             .maximumWeight(IMMUTABLE_BYTES)
             .weigher(ResponseCache::weight)
+            .expireAfterWrite(LOCAL_IMMUTABLE_TTL)
+            .ticker(ticker)
             .recordStats()
             .build();
     this.latest =
@@ -55,6 +69,7 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
             .maximumWeight(LATEST_BYTES)
             .weigher(ResponseCache::weight)
             .expireAfterWrite(LOCAL_LATEST_TTL)
+            .ticker(ticker)
             .recordStats()
             .build();
     this.lastKnown =
@@ -68,6 +83,8 @@ public final class ResponseCache implements ChangeListener, AutoCloseable {
     shared.listen(
         this::onInvalidation,
         () -> {
+          // Messages may have been missed while disconnected, permanent deletes among them.
+          immutable.invalidateAll();
           latest.invalidateAll();
           lastKnown.invalidateAll();
         });

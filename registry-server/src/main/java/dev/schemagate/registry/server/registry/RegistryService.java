@@ -62,10 +62,33 @@ public final class RegistryService {
     return database.read(c -> subjectRows.subjects(c, includeDeleted, prefix));
   }
 
+  /** Subjects whose every version is soft-deleted (Confluent's {@code deletedOnly}). */
+  public List<String> softDeletedSubjects(String prefix) {
+    return database.read(
+        c -> {
+          java.util.Set<String> live =
+              new java.util.HashSet<>(subjectRows.subjects(c, false, prefix));
+          return subjectRows.subjects(c, true, prefix).stream()
+              .filter(s -> !live.contains(s))
+              .toList();
+        });
+  }
+
   public List<Integer> versions(String subject, boolean includeDeleted) {
+    return versions(subject, includeDeleted, false);
+  }
+
+  /**
+   * The subject's version numbers: live ones, all ({@code includeDeleted}), or only the
+   * soft-deleted ones ({@code deletedOnly}, which wins); 40401 when there are none, as Confluent.
+   */
+  public List<Integer> versions(String subject, boolean includeDeleted, boolean deletedOnly) {
     List<VersionRow> rows = database.read(c -> repository.versions(c, subject));
     List<Integer> versions =
-        rows.stream().filter(r -> includeDeleted || !r.deleted()).map(VersionRow::version).toList();
+        rows.stream()
+            .filter(r -> deletedOnly ? r.deleted() : includeDeleted || !r.deleted())
+            .map(VersionRow::version)
+            .toList();
     if (versions.isEmpty()) {
       throw RegistryServerException.subjectNotFound(subject);
     }
@@ -94,13 +117,21 @@ public final class RegistryService {
         .orElseThrow(RegistryServerException::schemaNotFound);
   }
 
+  /**
+   * The subject versions holding the schema. As Confluent, an id whose versions are all
+   * soft-deleted answers an empty list (unless {@code includeDeleted}); only an id no version
+   * holds, even soft-deleted, is not found.
+   */
   public List<SubjectVersionRef> versionsOfSchema(int id, boolean includeDeleted) {
-    List<SubjectVersionRef> refs =
-        database.read(c -> repository.versionsOfSchema(c, id, includeDeleted));
-    if (refs.isEmpty()) {
-      throw RegistryServerException.schemaNotFound(id);
-    }
-    return refs;
+    return database.read(
+        c -> {
+          List<SubjectVersionRef> refs = repository.versionsOfSchema(c, id, includeDeleted);
+          if (refs.isEmpty()
+              && (includeDeleted || repository.versionsOfSchema(c, id, true).isEmpty())) {
+            throw RegistryServerException.schemaNotFound(id);
+          }
+          return refs;
+        });
   }
 
   public List<Integer> referencedBy(String subject, VersionSelector selector) {

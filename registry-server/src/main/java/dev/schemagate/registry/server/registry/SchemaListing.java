@@ -6,6 +6,7 @@ import dev.schemagate.registry.server.storage.SchemaSearch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Read-only searches Confluent offers over many versions: {@code GET /schemas} and {@code GET
@@ -24,8 +25,9 @@ public final class SchemaListing {
   }
 
   /**
-   * {@code GET /schemas}. A {@code ruleType} keeps versions whose ruleSet has a rule of that type;
-   * that filter runs here, so the page is cut after it.
+   * {@code GET /schemas}. A {@code ruleType} keeps versions whose ruleSet has a rule of that type,
+   * {@code visibleSubject} (the caller's grants) the versions of subjects it accepts; those filters
+   * run here, so the page is cut after them.
    */
   public List<SubjectVersion> schemas(
       String prefix,
@@ -33,12 +35,13 @@ public final class SchemaListing {
       boolean latestOnly,
       Optional<String> ruleType,
       int offset,
-      int limit) {
+      int limit,
+      Optional<Predicate<String>> visibleSubject) {
     if (offset < 0) {
       throw RegistryServerException.malformed("offset must be 0 or more, got " + offset);
     }
     int pageSize = limit <= 0 || limit > MAX_LIMIT ? MAX_LIMIT : limit;
-    if (ruleType.isEmpty()) {
+    if (ruleType.isEmpty() && visibleSubject.isEmpty()) {
       return database.read(
           c -> search.versions(c, prefix, includeDeleted, latestOnly, offset, pageSize));
     }
@@ -46,13 +49,15 @@ public final class SchemaListing {
         database.read(
             c -> search.versions(c, prefix, includeDeleted, latestOnly, 0, Integer.MAX_VALUE));
     return all.stream()
+        .filter(v -> visibleSubject.map(p -> p.test(v.subject())).orElse(true))
         .filter(
             v ->
-                v.schema()
-                    .contract()
-                    .ruleSet()
-                    .map(r -> r.hasRulesOfType(ruleType.get()))
-                    .orElse(false))
+                ruleType.isEmpty()
+                    || v.schema()
+                        .contract()
+                        .ruleSet()
+                        .map(r -> r.hasRulesOfType(ruleType.get()))
+                        .orElse(false))
         .skip(offset)
         .limit(pageSize)
         .toList();

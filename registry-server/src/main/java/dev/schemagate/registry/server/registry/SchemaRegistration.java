@@ -177,8 +177,10 @@ final class SchemaRegistration {
                 existingId.getAsInt(),
                 existing.get().version(),
                 false,
-                existing.get().version() == submission.version().orElse(-1)
-                        || contracted.contract().hasVersionStamp()
+                // IMPORT stores the contract as sent, unstamped: answer what was stored
+                mode != Mode.IMPORT
+                        && (existing.get().version() == submission.version().orElse(-1)
+                            || contracted.contract().hasVersionStamp())
                     ? contracted.contract().stampedWith(existing.get().version())
                     : contracted.contract()));
       }

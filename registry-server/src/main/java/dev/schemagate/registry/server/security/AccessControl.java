@@ -37,6 +37,8 @@ public final class AccessControl {
         switch (authenticator.get().authenticate(ctx.header("Authorization"))) {
           case Authenticator.Outcome.Refused refused ->
               throw new RegistryServerException(Reason.UNAUTHORIZED, refused.reason());
+          case Authenticator.Outcome.Unavailable unavailable ->
+              throw new RegistryServerException(Reason.STORE_UNAVAILABLE, unavailable.reason());
           case Authenticator.Outcome.Authenticated authenticated -> authenticated.principal();
         };
     ctx.attribute(PRINCIPAL, principal);
@@ -60,8 +62,13 @@ public final class AccessControl {
     }
     return switch (authenticator.get().authenticate(authorization)) {
       case Authenticator.Outcome.Refused refused -> false;
+      case Authenticator.Outcome.Unavailable unavailable -> false;
+      // The fast path cannot look up which subjects hold a schema: it answers only principals
+      // who may read every subject, and leaves the others to the route, which checks.
       case Authenticator.Outcome.Authenticated authenticated ->
-          permits(authenticated.principal(), rule);
+          rule instanceof AccessRule.SchemasOfSubjects
+              ? authenticated.principal().mayOnEverySubject(Role.READ)
+              : permits(authenticated.principal(), rule);
     };
   }
 
@@ -71,6 +78,7 @@ public final class AccessControl {
       case AccessRule.OnSubject on -> principal.mayOnSubject(on.role(), on.subject());
       case AccessRule.Global global -> principal.mayGlobally(global.role());
       case AccessRule.Anywhere anywhere -> principal.mayAnywhere(anywhere.role());
+      case AccessRule.SchemasOfSubjects schemas -> principal.mayAnywhere(Role.READ);
     };
   }
 
@@ -83,6 +91,29 @@ public final class AccessControl {
     return subjects.stream().filter(s -> principal.mayOnSubject(Role.READ, s)).toList();
   }
 
+  /** Whether this request's principal may read every subject (always, when auth is off). */
+  public static boolean readsEverySubject(Context ctx) {
+    Principal principal = ctx.attribute(PRINCIPAL);
+    return principal == null || principal.mayOnEverySubject(Role.READ);
+  }
+
+  /** Whether this request's principal may read this subject (always, when auth is off). */
+  public static boolean mayRead(Context ctx, String subject) {
+    Principal principal = ctx.attribute(PRINCIPAL);
+    return principal == null || principal.mayOnSubject(Role.READ, subject);
+  }
+
+  /**
+   * The 403 for a schema the principal may not read (one registered under no subject it may read,
+   * or a referenced subject): schemas by id are shared, their content is not.
+   */
+  public static RegistryServerException schemaDenied(Context ctx, String what) {
+    Principal principal = ctx.attribute(PRINCIPAL);
+    String user = principal == null ? "The caller" : "User '" + principal.name() + "'";
+    return new RegistryServerException(
+        Reason.FORBIDDEN, user + " is denied operation Read on " + what);
+  }
+
   private static String denial(Principal principal, AccessRule rule) {
     String user = "User '" + principal.name() + "'";
     return switch (rule) {
@@ -92,6 +123,8 @@ public final class AccessControl {
           user + " is denied operation " + verb(global.role()) + " on the global settings";
       case AccessRule.Anywhere anywhere ->
           user + " is denied operation " + verb(anywhere.role()) + ": no grant allows it";
+      case AccessRule.SchemasOfSubjects schemas ->
+          user + " is denied operation Read: no grant allows it";
       case AccessRule.Open open -> user + " is denied";
     };
   }

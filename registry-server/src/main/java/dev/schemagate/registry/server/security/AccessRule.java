@@ -23,6 +23,13 @@ public sealed interface AccessRule {
   /** The role on any prefix: reads of shared resources, lineage. */
   record Anywhere(Role role) implements AccessRule {}
 
+  /**
+   * Reads of schemas that belong to subjects ({@code /schemas}, {@code /schemas/ids/{id}...},
+   * {@code /schemas/fingerprint/...}): read on any prefix lets the request in, and the route then
+   * shows only what the subjects the principal may read hold.
+   */
+  record SchemasOfSubjects() implements AccessRule {}
+
   static AccessRule of(String method, String rawPath) {
     String path =
         rawPath.length() > 1 && rawPath.endsWith("/")
@@ -52,7 +59,8 @@ public sealed interface AccessRule {
       };
     }
     if (read) {
-      return new Anywhere(Role.READ);
+      boolean schemas = first.equals("schemas") && !(parts.length == 3 && parts[2].equals("types"));
+      return schemas ? new SchemasOfSubjects() : new Anywhere(Role.READ);
     }
     if (first.equals("api")) {
       return new Anywhere(Role.WRITE); // lineage ingest and consumer declarations

@@ -28,6 +28,9 @@ public final class Authenticator {
 
     /** Why the credentials are refused, for the 401 body (naming no secret). */
     record Refused(String reason) implements Outcome {}
+
+    /** The credentials cannot be checked now (the JWKS is unreachable): a 503, retried. */
+    record Unavailable(String reason) implements Outcome {}
   }
 
   public Outcome authenticate(String authorization) {
@@ -77,6 +80,12 @@ public final class Authenticator {
     return switch (jwt.get().verify(token)) {
       case JwtVerifier.VerifiedToken.Invalid invalid ->
           new Outcome.Refused("Unauthorized: " + invalid.reason());
+      case JwtVerifier.VerifiedToken.KeysUnavailable unavailable ->
+          new Outcome.Unavailable(
+              "The bearer token cannot be checked now: the keys at SCHEMAGATE_AUTH_JWKS_URL"
+                  + " cannot be fetched ("
+                  + unavailable.reason()
+                  + "); try again shortly");
       case JwtVerifier.VerifiedToken.Valid valid ->
           users
               .users()

@@ -1,10 +1,13 @@
 package dev.schemagate.registry.server.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -49,6 +52,11 @@ final class JwtVerifier {
     JWKSource<SecurityContext> keys =
         JWKSourceBuilder.create(url).cache(true).rateLimited(true).retrying(true).build();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+    // nimbus accepts only typ "JWT" or none by default; OAuth access tokens (RFC 9068) say
+    // "at+jwt", and Confluent's OAuth clients send whatever the identity provider issued.
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     issuer.ifPresent(exact::issuer);
     Set<String> required = new HashSet<>(Set.of("sub", "exp"));
@@ -65,6 +73,10 @@ final class JwtVerifier {
       return new VerifiedToken.Invalid("the bearer token is not a JWT");
     } catch (BadJOSEException e) {
       return new VerifiedToken.Invalid("the bearer token was refused: " + e.getMessage());
+    } catch (KeySourceException e) {
+      // The identity provider's keys cannot be fetched: our outage, not the caller's mistake, so
+      // not a 401 (which clients do not retry).
+      return new VerifiedToken.KeysUnavailable(e.getMessage());
     } catch (JOSEException e) {
       return new VerifiedToken.Invalid("the bearer token could not be checked: " + e.getMessage());
     }
@@ -74,5 +86,7 @@ final class JwtVerifier {
     record Valid(String subject) implements VerifiedToken {}
 
     record Invalid(String reason) implements VerifiedToken {}
+
+    record KeysUnavailable(String reason) implements VerifiedToken {}
   }
 }

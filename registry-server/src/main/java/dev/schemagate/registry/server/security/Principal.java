@@ -13,6 +13,11 @@ public record Principal(String name, List<Grant> grants) {
     return grants.stream().anyMatch(g -> g.covers(role, subject));
   }
 
+  /** A role on every subject (a grant with the empty prefix). */
+  public boolean mayOnEverySubject(Role role) {
+    return mayGlobally(role);
+  }
+
   /** A role on what belongs to no subject (global settings, deleting across subjects). */
   public boolean mayGlobally(Role role) {
     return grants.stream().anyMatch(g -> g.isGlobal() && g.role().includes(role));

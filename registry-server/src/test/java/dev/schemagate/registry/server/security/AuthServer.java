@@ -51,6 +51,20 @@ public final class AuthServer implements AutoCloseable {
   }
 
   public String token(String subject, String issuer, Instant expiry, RSAKey signer) {
+    return token(subject, issuer, expiry, signer, null);
+  }
+
+  /** A token whose header carries this {@code typ} (RFC 9068 access tokens say {@code at+jwt}). */
+  public String token(String subject, com.nimbusds.jose.JOSEObjectType type) {
+    return token(subject, ISSUER, Instant.now().plusSeconds(300), key, type);
+  }
+
+  private String token(
+      String subject,
+      String issuer,
+      Instant expiry,
+      RSAKey signer,
+      com.nimbusds.jose.JOSEObjectType type) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .subject(subject)
@@ -60,7 +74,8 @@ public final class AuthServer implements AutoCloseable {
             .build();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).type(type).build(),
+            claims);
     try {
       jwt.sign(new RSASSASigner(signer));
     } catch (JOSEException e) {

@@ -291,6 +291,146 @@ class AuthenticationTest {
   }
 
   @Test
+  void shouldShowSchemasByIdAndInListingsOnlyThroughSubjectsTheCallerMayRead() throws Exception {
+    String admin = basic("admin", PASSWORD);
+    String writer = basic("orders-writer", PASSWORD);
+    String hidden =
+        "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Salary\\\","
+            + "\\\"fields\\\":[{\\\"name\\\":\\\"ssn\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
+    int id = call("POST", "/subjects/payroll-x/versions", hidden, admin).body().get("id").asInt();
+    // The admin's reads put the body in the cache the fast path answers from.
+    for (int i = 0; i < 3; i++) {
+      assertThat(call("GET", "/schemas/ids/" + id, null, admin).status()).isEqualTo(200);
+    }
+    for (String path :
+        List.of(
+            "/schemas/ids/" + id,
+            "/schemas/ids/" + id + "?subject=payroll-x",
+            "/schemas/ids/" + id + "/schema",
+            "/schemas/ids/" + id + "/subjects",
+            "/schemas/ids/" + id + "/versions")) {
+      Answer denied = call("GET", path, null, writer);
+      assertThat(denied.status()).as(path).isEqualTo(403);
+      assertThat(denied.body().path("error_code").asInt()).isEqualTo(40301);
+      assertThat(denied.body().toString()).doesNotContain("ssn");
+    }
+    assertThat(call("GET", "/schemas", null, writer).body().toString())
+        .doesNotContain("payroll-x")
+        .doesNotContain("ssn");
+    assertThat(call("GET", "/schemas?subjectPrefix=payroll", null, writer).body().size()).isZero();
+    assertThat(call("GET", "/schemas", null, admin).body().toString()).contains("payroll-x");
+    // The same schema under a subject the writer may read: readable, and only that subject shown.
+    assertThat(call("POST", "/subjects/orders-payroll/versions", hidden, admin).status())
+        .isEqualTo(200);
+    assertThat(call("GET", "/schemas/ids/" + id, null, writer).status()).isEqualTo(200);
+    assertThat(call("GET", "/schemas/ids/" + id + "/subjects", null, writer).body().toString())
+        .isEqualTo("[\"orders-payroll\"]");
+    assertThat(call("GET", "/schemas/ids/" + id + "/subjects", null, admin).body().size())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldRefuseReferencesToSubjectsTheCallerMayNotRead() throws Exception {
+    String admin = basic("admin", PASSWORD);
+    String writer = basic("orders-writer", PASSWORD);
+    String common =
+        JSON.createObjectNode()
+            .put(
+                "schema",
+                "{\"type\":\"record\",\"name\":\"Pay\",\"fields\":[{\"name\":\"iban\",\"type\":\"string\"}]}")
+            .toString();
+    assertThat(call("POST", "/subjects/payroll-common/versions", common, admin).status())
+        .isEqualTo(200);
+    assertThat(call("POST", "/subjects/orders-common/versions", common, admin).status())
+        .isEqualTo(200);
+    String referencing =
+        "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"p\",\"type\":\"Pay\"}]}";
+    for (String target : List.of("payroll-common", "orders-common")) {
+      com.fasterxml.jackson.databind.node.ObjectNode body =
+          JSON.createObjectNode().put("schema", referencing);
+      body.putArray("references")
+          .addObject()
+          .put("name", "Pay")
+          .put("subject", target)
+          .put("version", 1);
+      int expected = target.startsWith("orders-") ? 200 : 403;
+      for (String path :
+          List.of(
+              "/subjects/orders-ref-" + target + "/versions",
+              "/subjects/orders-ref-" + target,
+              "/compatibility/subjects/orders-ref-" + target + "/versions/latest")) {
+        Answer answer = call("POST", path, body.toString(), writer);
+        assertThat(answer.status()).as(path + " referencing " + target).isEqualTo(expected);
+        if (expected == 403) {
+          assertThat(answer.body().path("error_code").asInt()).isEqualTo(40301);
+          assertThat(answer.body().path("message").asText()).contains("payroll-common");
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldAcceptOAuthAccessTokensTypedAtJwtAndRefuseUnsignedOnes() throws Exception {
+    // RFC 9068 access tokens (e.g. Duende IdentityServer's default) carry typ "at+jwt".
+    for (String type : List.of("at+jwt", "JWT")) {
+      String token =
+          "Bearer " + idp.token("svc-operator", new com.nimbusds.jose.JOSEObjectType(type));
+      assertThat(call("GET", "/subjects", null, token).status()).as(type).isEqualTo(200);
+    }
+    String unsigned =
+        new com.nimbusds.jwt.PlainJWT(
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                    .subject("admin")
+                    .issuer(AuthServer.ISSUER)
+                    .audience(AuthServer.AUDIENCE)
+                    .expirationTime(java.util.Date.from(Instant.now().plusSeconds(60)))
+                    .build())
+            .serialize();
+    Answer refused = call("GET", "/subjects", null, "Bearer " + unsigned);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.body().path("error_code").asInt()).isEqualTo(40101);
+  }
+
+  @Test
+  void shouldAnswer503NotA401WhileTheJwksCannotBeFetched() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (RunningRegistry noKeys =
+        RegistryConfig.forTests()
+            .database(SharedDatabase.config())
+            .security(
+                SecurityConfig.NONE
+                    .withAuthFile(authFile)
+                    .withJwks(
+                        URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"),
+                        Optional.of(AuthServer.ISSUER),
+                        Optional.of(AuthServer.AUDIENCE)))
+            .start()) {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(noKeys.url() + "/subjects"))
+                  .timeout(Duration.ofSeconds(20))
+                  .header("Authorization", "Bearer " + idp.token("svc-operator"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(JSON.readTree(response.body()).path("error_code").asInt()).isEqualTo(50003);
+      assertThat(response.body()).contains("SCHEMAGATE_AUTH_JWKS_URL");
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      HttpResponse<String> basicStillWorks =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(noKeys.url() + "/subjects"))
+                  .timeout(Duration.ofSeconds(20))
+                  .header("Authorization", basic("admin", PASSWORD))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(basicStillWorks.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void shouldAcceptAJwtWhoseSubjectIsAUserOfTheFile() throws Exception {
     String token = "Bearer " + idp.token("svc-operator");
     assertThat(call("POST", "/subjects/jwt-s1/versions", SCHEMA, token).status()).isEqualTo(200);

@@ -3,9 +3,11 @@ package dev.schemagate.registry.server.registry.contract;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.util.Optional;
 
@@ -60,12 +62,49 @@ public final class ContractJson {
     } catch (InvalidFormatException e) {
       throw new InvalidRuleSetException(
           "\"" + field + "\": " + e.getValue() + " is not allowed at " + path(e));
+    } catch (MismatchedInputException e) {
+      throw new InvalidRuleSetException(
+          "\"" + field + "\": wrong type at " + path(e) + " (" + expected(path(e)) + ")");
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof NullPointerException) {
+        // A null inside a list or set (sorted, or copied by the records): name where, not the
+        // Java exception.
+        throw new InvalidRuleSetException(
+            "\"" + field + "\": a null is not allowed in a list, at " + path(e));
+      }
+      throw new InvalidRuleSetException(
+          "\"" + field + "\" is not valid: " + e.getOriginalMessage());
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidRuleSetException("\"" + field + "\" is not valid: " + e.getMessage());
     }
   }
 
-  private static String path(InvalidFormatException e) {
+  /** What Confluent's format expects at a path (its nearest known field name), in words. */
+  private static String expected(String path) {
+    String[] names = path.replaceAll("\\[\\d+]", "").split("\\.");
+    for (int i = names.length - 1; i >= 0; i--) {
+      switch (names[i]) {
+        case "properties", "params" -> {
+          return "an object of strings";
+        }
+        case "tags" -> {
+          return "an object of string lists in metadata, a list of strings in a rule";
+        }
+        case "sensitive" -> {
+          return "a list of strings";
+        }
+        case "migrationRules", "domainRules", "encodingRules" -> {
+          return "a list of rule objects";
+        }
+        default -> {
+          // look further up
+        }
+      }
+    }
+    return "see Confluent's data contract format";
+  }
+
+  private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     e.getPath()
         .forEach(
