@@ -110,6 +110,9 @@ public final class Checkpoint {
       try (var session = db.createStatement()) {
         // unique's count(DISTINCT) sorts the column: in memory rather than in temp files
         session.execute("SET work_mem = '256MB'");
+        // a timestamp without time zone is read as UTC (as in files and Parquet): the session
+        // zone would otherwise be this JVM's, and the verdict would depend on the machine
+        session.execute("SET TIME ZONE 'UTC'");
       }
       PgTable table = PgTable.resolve(db, source.table());
       PostgresChecker.Outcome outcome = new PostgresChecker(db, table, start).run(plan);

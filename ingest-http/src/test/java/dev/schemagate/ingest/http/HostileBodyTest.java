@@ -1,0 +1,116 @@
+package dev.schemagate.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.schemagate.core.contract.ContractReader;
+import dev.schemagate.core.schema.SchemaFormat;
+import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.SchemaSubmission;
+import dev.schemagate.registry.server.RegistryConfig;
+import dev.schemagate.registry.server.RunningRegistry;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Bodies an attacker or a broken client sends, through the Javalin plugin on a real server and the
+ * real registry: each gets a 4xx naming the problem, in bounded time, never a 500 or a held thread.
+ */
+class HostileBodyTest {
+  static RunningRegistry registry;
+  static SchemaRegistryClient client;
+  static Javalin app;
+  static String base;
+
+  /** Patterns real contracts contain, which the JDK's engine backtracks on exponentially. */
+  static final String SLOW_PATTERN = "^(.*a){16}z$";
+
+  @BeforeAll
+  static void start() throws Exception {
+    registry = RegistryConfig.forTests().start();
+    client = SchemaRegistryClient.builder(registry.url()).build();
+    client.register(
+        "slow-rule-value", SchemaSubmission.of(SchemaFormat.JSON, "{\"type\": \"object\"}"), false);
+    client.register(
+        "slow-schema-value",
+        SchemaSubmission.of(
+            SchemaFormat.JSON,
+            "{\"type\": \"object\", \"properties\": {\"code\": {\"type\": \"string\", \"pattern\":"
+                + " \""
+                + SLOW_PATTERN.replace("\\", "\\\\")
+                + "\"}}}"),
+        false);
+    IngestGate slowRule =
+        new IngestGate(
+            client,
+            "slow-rule-value",
+            Optional.of(
+                ContractReader.read(
+                    Fixtures.JSON.readTree(
+                        "{\"schemaRef\": \"x\", \"quality\": [{\"field\": \"code\", \"rule\":"
+                            + " \"regex\", \"params\": {\"pattern\": \""
+                            + SLOW_PATTERN.replace("\\", "\\\\")
+                            + "\"}}]}"))),
+            new SimpleMeterRegistry());
+    IngestGate slowSchema =
+        new IngestGate(client, "slow-schema-value", Optional.empty(), new SimpleMeterRegistry());
+    app =
+        Javalin.create(
+            config -> {
+              config.registerPlugin(
+                  new SchemaGatePlugin(c -> c.gate("/rule", slowRule).gate("/schema", slowSchema)));
+              config.routes.post("/rule", ctx -> ctx.status(201));
+              config.routes.post("/schema", ctx -> ctx.status(201));
+            });
+    app.start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+    client.close();
+    registry.close();
+  }
+
+  static String slowValue() {
+    return "{\"code\": \"" + "a".repeat(40) + "!\"}";
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldRefuseAValueAContractRegexBacktracksOnWithinItsTimeBound() throws Exception {
+    Fixtures.Answer answer = Fixtures.post(base + "/rule", slowValue());
+    Fixtures.Answer fine = Fixtures.post(base + "/rule", "{\"code\": \"" + "a".repeat(16) + "z\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(Fixtures.paths(answer.body())).containsExactly("/code regex");
+    assertThat(answer.body().at("/violations/0/message").asText()).contains("regex-time");
+    assertThat(fine.status()).isEqualTo(201);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldRefuseAValueASchemaPatternBacktracksOnWithinItsTimeBound() throws Exception {
+    Fixtures.Answer answer = Fixtures.post(base + "/schema", slowValue());
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(Fixtures.paths(answer.body())).containsExactly(" regex-time");
+    assertThat(answer.body().at("/violations/0/message").asText())
+        .contains("ran longer than 100 ms");
+  }
+
+  @Test
+  void shouldAnswer400ForABodyNestedDeeperThanTheParserAllows() throws Exception {
+    String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+
+    Fixtures.Answer answer = Fixtures.post(base + "/schema", deep);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().get("message").asText()).contains("nesting depth");
+  }
+}
