@@ -179,8 +179,15 @@ final class LineageCommand implements Runnable {
         throw new CliException(
             CliException.Reason.USAGE,
             file
-                + ": not valid JSON at line "
-                + e.getLocation().getLineNr()
+                + ": not valid JSON"
+                // a parser limit (nesting depth, string length) carries no location; dbt writes
+                // its manifest on one line, so the column is what finds the spot
+                + (e.getLocation() == null
+                    ? ""
+                    : " at line "
+                        + e.getLocation().getLineNr()
+                        + ", column "
+                        + e.getLocation().getColumnNr())
                 + ": "
                 + e.getOriginalMessage());
       } catch (IOException e) {

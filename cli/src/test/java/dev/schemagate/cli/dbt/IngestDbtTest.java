@@ -153,7 +153,11 @@ class IngestDbtTest {
     Path list = dir.resolve("list.json");
     Files.writeString(list, "[1, 2]");
 
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"a\":".repeat(2000) + "1" + "}".repeat(2000));
+
     Run broken = run("lineage", "ingest-dbt", "--manifest", notJson.toString(), "--dry-run");
+    Run tooDeep = run("lineage", "ingest-dbt", "--manifest", deep.toString(), "--dry-run");
     Run swapped = run("lineage", "ingest-dbt", "--manifest", catalog.toString(), "--dry-run");
     Run array = run("lineage", "ingest-dbt", "--manifest", list.toString(), "--dry-run");
     Run missing = run("lineage", "ingest-dbt", "--manifest", dir.resolve("no.json").toString());
@@ -161,7 +165,11 @@ class IngestDbtTest {
         run("lineage", "ingest-dbt", "--manifest", manifest().toString(), "--registry", "");
 
     assertThat(broken.code()).isEqualTo(2);
-    assertThat(broken.err()).contains("broken.json: not valid JSON at line 4");
+    assertThat(broken.err()).contains("broken.json: not valid JSON at line 4, column ");
+    assertThat(tooDeep.code()).isEqualTo(2);
+    assertThat(tooDeep.err())
+        .startsWith("schemagate lineage ingest-dbt: " + deep + ": not valid JSON: ")
+        .contains("nesting depth");
     assertThat(swapped.err()).contains("not a dbt manifest").contains("pass it as --catalog");
     assertThat(array.err()).contains("not a dbt manifest: expected a JSON object");
     assertThat(missing.err()).contains("no.json: no such file");
