@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * rejected, malformed, unavailable) and {@code schemagate_ingest_validation_seconds{subject}}.
  */
 public final class IngestGate {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   /** What one regular expression may take on one value of a body (a schema's or a rule's). */
   static final Duration REGEX_BUDGET = Duration.ofMillis(100);

@@ -58,11 +58,22 @@ class HostileBodyTest {
             new SimpleMeterRegistry());
     IngestGate slowSchema =
         new IngestGate(client, "slow-schema-value", Optional.empty(), new SimpleMeterRegistry());
+    SchemaRegistryClient dead;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      dead = SchemaRegistryClient.builder("http://127.0.0.1:" + probe.getLocalPort()).build();
+    }
+    IngestGate down =
+        new IngestGate(dead, "slow-rule-value", Optional.empty(), new SimpleMeterRegistry());
     app =
         Javalin.create(
             config -> {
               config.registerPlugin(
-                  new SchemaGatePlugin(c -> c.gate("/rule", slowRule).gate("/schema", slowSchema)));
+                  new SchemaGatePlugin(
+                      c ->
+                          c.gate("/rule", slowRule)
+                              .gate("/schema", slowSchema)
+                              .gate("/down", down)));
+              config.routes.post("/down", ctx -> ctx.status(201));
               config.routes.post("/rule", ctx -> ctx.status(201));
               config.routes.post("/schema", ctx -> ctx.status(201));
             });
@@ -102,6 +113,46 @@ class HostileBodyTest {
     assertThat(Fixtures.paths(answer.body())).containsExactly(" regex-time");
     assertThat(answer.body().at("/violations/0/message").asText())
         .contains("ran longer than 100 ms");
+  }
+
+  @Test
+  void shouldAnswer413ForABodyOverJavalinsLimitAnd400ForBrokenOnes() throws Exception {
+    Fixtures.Answer huge =
+        Fixtures.post(base + "/schema", "{\"code\": \"" + "x".repeat(3_000_000) + "\"}");
+    Fixtures.Answer empty = Fixtures.post(base + "/schema", "");
+    Fixtures.Answer text = Fixtures.post(base + "/schema", "code=1");
+
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.body().get("error_code").asInt()).isEqualTo(413);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body().get("message").asText()).contains("empty");
+    assertThat(text.status()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldAnswer400ForInvalidUtf8() throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/schema"))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                            new byte[] {'{', '"', 'c', '"', ':', '"', (byte) 0xff, '"', '}'}))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("UTF-8");
+  }
+
+  @Test
+  void shouldAnswer503NamingTheRegistryWhenItIsDown() throws Exception {
+    Fixtures.Answer answer = Fixtures.post(base + "/down", "{\"code\": \"a\"}");
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.body().get("error_code").asInt()).isEqualTo(50301);
+    assertThat(answer.body().get("message").asText())
+        .contains("the schema registry did not answer");
   }
 
   @Test
