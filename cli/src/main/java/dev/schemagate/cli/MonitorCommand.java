@@ -57,10 +57,14 @@ final class MonitorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka brokers; none answering within 15 s is exit 2.")
   String bootstrap;
 
-  @Option(names = "--topic", required = true)
+  @Option(names = "--topic", required = true, description = "The topic to watch.")
   String topic;
 
   @Option(
@@ -84,16 +88,18 @@ final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--step", description = "Compare every STEP records (default 1000).")
   Integer step;
 
-  @Option(names = "--psi")
+  @Option(names = "--psi", description = "Population stability index threshold (default 0.2).")
   Double psi;
 
-  @Option(names = "--ks")
+  @Option(names = "--ks", description = "Kolmogorov-Smirnov statistic threshold (default 0.2).")
   Double ks;
 
-  @Option(names = "--null-rate")
+  @Option(names = "--null-rate", description = "Largest null-rate change (default 0.1).")
   Double nullRate;
 
-  @Option(names = "--new-category-share")
+  @Option(
+      names = "--new-category-share",
+      description = "Largest share of values the baseline never saw (default 0.05).")
   Double newCategoryShare;
 
   @Option(
@@ -101,13 +107,17 @@ final class MonitorCommand implements Callable<Integer> {
       description = "Also flag a number field whose KS p-value falls below this (off by default).")
   Double ksPValue;
 
-  @Option(names = "--max-records", defaultValue = "9223372036854775807")
+  @Option(
+      names = "--max-records",
+      defaultValue = "9223372036854775807",
+      description = "Stop after this many records (default: no limit).")
   long maxRecords;
 
   @Option(
       names = "--idle-timeout",
       defaultValue = "PT876000H",
-      description = "Stop when no record arrived for this long (ISO-8601, e.g. PT30S).")
+      description =
+          "Stop when no record arrived for this long (ISO-8601, e.g. PT30S; default: never).")
   Duration idle;
 
   @Option(names = "--group", description = "Consumer group (default: schemagate-monitor-TOPIC).")
