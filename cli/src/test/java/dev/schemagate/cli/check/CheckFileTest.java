@@ -284,6 +284,44 @@ class CheckFileTest {
     assertThat(regex.get("samples").get(0).asText()).startsWith("line 1: ");
   }
 
+  private Path gzip(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  @Test
+  void shouldReadGzipCompressedJsonLinesAndCsvAndNameTheirProblems() throws Exception {
+    Run clean = check(gzip("orders.jsonl.gz", CheckFixtures.cleanJsonLines()));
+    Run violating =
+        check(gzip("violating.jsonl.gz", CheckFixtures.violatingJsonLines()), "--format", "json");
+    Run broken = check(gzip("broken.jsonl.gz", "{\"orderId\": \"o-1\"}\n{\"orderId\": \n"));
+    Path cut = dir.resolve("cut.jsonl.gz");
+    byte[] whole = Files.readAllBytes(dir.resolve("orders.jsonl.gz"));
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Run truncated = check(cut);
+    Run csv =
+        check(
+            gzip(
+                "orders.csv.gz",
+                "orderId,amount,currency,placedAt\no-1,10,EUR," + CheckFixtures.recent() + "\n"));
+
+    assertThat(clean.code()).as(clean.err()).isZero();
+    assertThat(clean.out()).contains("3 rows checked");
+    assertThat(violating.code()).isEqualTo(1);
+    assertThat(rules(violating.out()).get("range(amount)").get("samples").get(0).asText())
+        .startsWith("line 2: ");
+    assertThat(broken.code()).isEqualTo(2);
+    assertThat(broken.err()).contains("broken.jsonl.gz: line 2: not valid JSON");
+    assertThat(truncated.code()).isEqualTo(2);
+    assertThat(truncated.err())
+        .startsWith("schemagate check: " + cut + ": ")
+        .doesNotContain("\tat ");
+    assertThat(csv.code()).as(csv.err()).isZero();
+  }
+
   @Test
   void shouldFindAContractByNameInADirectory() throws Exception {
     Path contracts = Files.createDirectories(dir.resolve("contracts"));
