@@ -156,6 +156,18 @@ class HostileBodyTest {
   }
 
   @Test
+  void shouldRefuseAFilterLimitThatCannotWorkWhenItIsBuilt() {
+    IngestGate gate =
+        new IngestGate(client, "slow-rule-value", Optional.empty(), new SimpleMeterRegistry());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new SchemaGateFilter(gate, Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxBytes must be between 1 and 2147483638, not 2147483647");
+    assertThat(new SchemaGateFilter(gate, SchemaGateFilter.MAX_LIMIT)).isNotNull();
+  }
+
+  @Test
   void shouldAnswer400ForABodyNestedDeeperThanTheParserAllows() throws Exception {
     String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
 
