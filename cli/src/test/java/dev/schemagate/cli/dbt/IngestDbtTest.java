@@ -139,6 +139,34 @@ class IngestDbtTest {
     JsonNode first = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
     assertThat(first.at("/job/namespace").asText()).isEqualTo("dbt");
     assertThat(first.at("/outputs/0/namespace").asText()).isEqualTo("postgres");
+    // every line is JSON, the consumer declarations too
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : run.out().lines().toList()) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines)
+        .filteredOn(l -> l.has("consumer"))
+        .extracting(l -> l.get("consumer").asText() + " " + l.get("name").asText())
+        .contains("dashboard exec_revenue", "ml_model fraud_scoring");
+  }
+
+  @Test
+  void shouldWarnAboutAManifestSchemaVersionItDoesNotKnow() throws Exception {
+    Path v13 = dir.resolve("v13.json");
+    Files.writeString(
+        v13, Files.readString(manifest()).replace("/manifest/v12.json", "/manifest/v13.json"));
+
+    Run known = run("lineage", "ingest-dbt", "--manifest", manifest().toString(), "--dry-run");
+    Run newer = run("lineage", "ingest-dbt", "--manifest", v13.toString(), "--dry-run");
+
+    assertThat(known.err()).isEmpty();
+    assertThat(newer.code()).isZero();
+    assertThat(newer.err())
+        .isEqualTo(
+            "schemagate lineage ingest-dbt: warning: "
+                + v13
+                + " is manifest schema https://schemas.getdbt.com/dbt/manifest/v13.json; this"
+                + " reader knows v10-v12 (dbt 1.6-1.10): check the result\n");
   }
 
   @Test
