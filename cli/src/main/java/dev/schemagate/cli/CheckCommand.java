@@ -146,7 +146,9 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       try {
-        Files.writeString(output, text, StandardCharsets.UTF_8);
+        // getBytes replaces what UTF-8 cannot encode (a lone surrogate from a JSON "\\ud800" in
+        // the data) where writeString would refuse, losing the whole report
+        Files.write(output, text.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new CliException(
             CliException.Reason.UNREADABLE_FILE, output + ": cannot write: " + e.getMessage());

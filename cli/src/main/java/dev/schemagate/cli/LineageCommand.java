@@ -100,6 +100,18 @@ final class LineageCommand implements Runnable {
       } catch (DbtManifestException e) {
         throw new CliException(CliException.Reason.USAGE, manifest + ": " + e.getMessage());
       }
+      String version = manifestJson.at("/metadata/dbt_schema_version").asText("");
+      if (!version.matches(".*/manifest/v1[0-2]\\.json")) {
+        // read as far as it goes, but a layout dbt changed could drop models silently: say so
+        spec.commandLine()
+            .getErr()
+            .println(
+                "schemagate lineage ingest-dbt: warning: "
+                    + manifest
+                    + " is manifest schema "
+                    + version
+                    + "; this reader knows v10-v12 (dbt 1.6-1.10): check the result");
+      }
       String ns =
           Optional.ofNullable(namespace)
               .orElse(manifestJson.at("/metadata/adapter_type").asText("dbt"));
@@ -109,7 +121,7 @@ final class LineageCommand implements Runnable {
       var out = spec.commandLine().getOut();
       if (dryRun) {
         events.forEach(e -> out.println(e.toString()));
-        consumers.forEach(c -> out.println(c));
+        consumers.forEach(c -> out.println(declaration(c))); // JSON lines, as the events
         out.flush();
         return Schemagate.OK;
       }
@@ -128,7 +140,7 @@ final class LineageCommand implements Runnable {
         }
       } catch (RegistryException e) {
         throw new CliException(
-            CliException.Reason.USAGE, "the registry refused the lineage: " + e.getMessage());
+            CliException.Reason.USAGE, "the lineage was not recorded: " + e.getMessage());
       }
       long models =
           project.relations().stream()
@@ -166,6 +178,20 @@ final class LineageCommand implements Runnable {
       }
     }
 
+    /** A consumer declaration as one JSON object (its record form printed Optional.empty). */
+    private static String declaration(ConsumerDeclaration c) {
+      ObjectNode node = JSON.createObjectNode();
+      node.put("consumer", c.kind());
+      node.put("name", c.name());
+      node.put("owner", c.owner());
+      node.put("criticality", c.criticality());
+      c.environment().ifPresent(e -> node.put("environment", e));
+      node.put("namespace", c.namespace());
+      node.put("dataset", c.dataset());
+      c.fields().forEach(node.putArray("fields")::add);
+      return node.toString();
+    }
+
     private JsonNode readJson(Path file) {
       try {
         if (Files.size(file) > MAX_BYTES) {
@@ -179,8 +205,15 @@ final class LineageCommand implements Runnable {
         throw new CliException(
             CliException.Reason.USAGE,
             file
-                + ": not valid JSON at line "
-                + e.getLocation().getLineNr()
+                + ": not valid JSON"
+                // a parser limit (nesting depth, string length) carries no location; dbt writes
+                // its manifest on one line, so the column is what finds the spot
+                + (e.getLocation() == null
+                    ? ""
+                    : " at line "
+                        + e.getLocation().getLineNr()
+                        + ", column "
+                        + e.getLocation().getColumnNr())
                 + ": "
                 + e.getOriginalMessage());
       } catch (IOException e) {

@@ -3,9 +3,9 @@ package dev.schemagate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.schemagate.cli.monitor.BackgroundDriftPublisher;
 import dev.schemagate.cli.monitor.DriftPublisher;
 import dev.schemagate.core.metrics.MetricsServer;
-import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.sdk.SdkConfig;
 import dev.schemagate.sdk.drift.DriftConsumer;
@@ -52,12 +52,19 @@ import picocli.CommandLine.Spec;
 final class MonitorCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long the monitor, done, waits for its last drift report: the registry client's budget. */
+  private static final java.time.Duration REPORT_CLOSE_WAIT = java.time.Duration.ofSeconds(10);
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT")
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka brokers; none answering within 15 s is exit 2.")
   String bootstrap;
 
-  @Option(names = "--topic", required = true)
+  @Option(names = "--topic", required = true, description = "The topic to watch.")
   String topic;
 
   @Option(
@@ -81,16 +88,18 @@ final class MonitorCommand implements Callable<Integer> {
   @Option(names = "--step", description = "Compare every STEP records (default 1000).")
   Integer step;
 
-  @Option(names = "--psi")
+  @Option(names = "--psi", description = "Population stability index threshold (default 0.2).")
   Double psi;
 
-  @Option(names = "--ks")
+  @Option(names = "--ks", description = "Kolmogorov-Smirnov statistic threshold (default 0.2).")
   Double ks;
 
-  @Option(names = "--null-rate")
+  @Option(names = "--null-rate", description = "Largest null-rate change (default 0.1).")
   Double nullRate;
 
-  @Option(names = "--new-category-share")
+  @Option(
+      names = "--new-category-share",
+      description = "Largest share of values the baseline never saw (default 0.05).")
   Double newCategoryShare;
 
   @Option(
@@ -98,13 +107,17 @@ final class MonitorCommand implements Callable<Integer> {
       description = "Also flag a number field whose KS p-value falls below this (off by default).")
   Double ksPValue;
 
-  @Option(names = "--max-records", defaultValue = "9223372036854775807")
+  @Option(
+      names = "--max-records",
+      defaultValue = "9223372036854775807",
+      description = "Stop after this many records (default: no limit).")
   long maxRecords;
 
   @Option(
       names = "--idle-timeout",
       defaultValue = "PT876000H",
-      description = "Stop when no record arrived for this long (ISO-8601, e.g. PT30S).")
+      description =
+          "Stop when no record arrived for this long (ISO-8601, e.g. PT30S; default: never).")
   Duration idle;
 
   @Option(names = "--group", description = "Consumer group (default: schemagate-monitor-TOPIC).")
@@ -198,6 +211,22 @@ final class MonitorCommand implements Callable<Integer> {
       MeterRegistry meters) {
     long[] breaches = {0};
     DriftMonitor[] holder = new DriftMonitor[1];
+    // reports go out on their own thread: a registry that hangs must not hold the records
+    Optional<BackgroundDriftPublisher> reports =
+        publisher.map(
+            p ->
+                new BackgroundDriftPublisher(
+                    p,
+                    recorded -> {
+                      out.println("drift report recorded in " + registry);
+                      out.flush();
+                    },
+                    e ->
+                        spec.commandLine()
+                            .getErr()
+                            .println(
+                                "drift report not recorded in " + registry + ": " + e.getMessage()),
+                    REPORT_CLOSE_WAIT));
     DriftMonitor monitor =
         new DriftMonitor(
             policy,
@@ -207,7 +236,7 @@ final class MonitorCommand implements Callable<Integer> {
               out.println(line(fields));
               out.flush();
             },
-            fields -> publisher.ifPresent(p -> publish(p, fields, holder[0].records(), out)));
+            fields -> reports.ifPresent(r -> r.offer(fields, holder[0].records())));
     holder[0] = monitor;
     Map<String, Object> props = new HashMap<>();
     props.put("bootstrap.servers", bootstrap);
@@ -222,6 +251,8 @@ final class MonitorCommand implements Callable<Integer> {
       summary = DriftConsumer.run(props, topic, monitor, maxRecords, idle, breaches);
     } catch (KafkaException e) {
       throw new CliException(CliException.Reason.USAGE, "Kafka: " + e.getMessage());
+    } finally {
+      reports.ifPresent(BackgroundDriftPublisher::close); // the last report, within its wait
     }
     out.printf(
         "monitored %d records of %s (%d unreadable%s); %d breach report(s)%n",
@@ -235,20 +266,6 @@ final class MonitorCommand implements Callable<Integer> {
         summary.breaches());
     out.flush();
     return summary.breaches() == 0 ? Schemagate.OK : Schemagate.INCOMPATIBLE;
-  }
-
-  private void publish(
-      DriftPublisher publisher, List<FieldDrift> fields, long records, PrintWriter out) {
-    try {
-      if (publisher.publish(fields, records)) {
-        out.println("drift report recorded in " + registry);
-      }
-    } catch (RegistryException e) {
-      // keep watching: the next comparison sends it again
-      spec.commandLine()
-          .getErr()
-          .println("drift report not recorded in " + registry + ": " + e.getMessage());
-    }
   }
 
   /** The contract's {@code spec.drift} with the flags written over its defaults. */

@@ -15,6 +15,31 @@ class MonitorCommandTest {
   @TempDir Path dir;
 
   @Test
+  void shouldSayNoBrokerAnsweredRatherThanReportAQuietTopic() throws Exception {
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "--bootstrap-servers",
+            "127.0.0.1:" + closed,
+            "--topic",
+            "t",
+            "--idle-timeout",
+            "PT1S");
+
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "schemagate monitor: Kafka: no broker at 127.0.0.1:"
+                + closed
+                + " answered within 15 s (is the address right and the cluster up?)\n");
+  }
+
+  @Test
   void shouldRefuseThresholdsOutOfRange() {
     CliRun run =
         CliRun.of("monitor", "--bootstrap-servers", "127.0.0.1:1", "--topic", "t", "--ks", "3");

@@ -180,6 +180,133 @@ class MonitorKafkaTest {
     assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isEqualTo(1);
   }
 
+  /**
+   * A registry that takes connections and never answers: a drift report sent to it waits for the
+   * client's whole budget (10 s).
+   */
+  static final class SilentRegistry implements AutoCloseable {
+    final java.net.ServerSocket socket = new java.net.ServerSocket(0);
+    final java.util.List<java.net.Socket> held =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    SilentRegistry() throws java.io.IOException {
+      Thread.ofPlatform()
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(socket.accept());
+                  }
+                } catch (java.io.IOException closed) {
+                  // the test is over
+                }
+              });
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepConsumingWhileTheRegistryDoesNotTakeTheDriftReport() throws Exception {
+    String topic = SharedKafka.createTopic("monitored-silent-registry", 1);
+    Random random = new Random(7);
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (int i = 0; i < 2000; i++) {
+        // the amounts shift after the baseline: every comparison breaches
+        double amount = (i < 200 ? 100 : 160) + 15 * random.nextGaussian();
+        producer.send(new ProducerRecord<>(topic, "k", "{\"amount\": " + amount + "}"));
+      }
+      producer.flush();
+    }
+    Files.createDirectories(dir.resolve("contracts"));
+    Files.writeString(
+        dir.resolve("contracts/payments.yaml"),
+        """
+        apiVersion: schemagate.dev/v1alpha1
+        kind: DataContract
+        metadata: {name: payments, namespace: shop}
+        spec:
+          schemaRef: payments
+          owner: {team: payments}
+          drift: {window: 200, step: 100}
+        """);
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    try (SilentRegistry silent = new SilentRegistry()) {
+      java.util.concurrent.CompletableFuture<CliRun> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  CliRun.of(
+                      "monitor",
+                      "--bootstrap-servers",
+                      SharedKafka.bootstrapServers(),
+                      "--topic",
+                      topic,
+                      "--contract",
+                      "payments",
+                      "--contracts-dir",
+                      dir.resolve("contracts").toString(),
+                      "--registry",
+                      silent.url(),
+                      "--metrics-port",
+                      String.valueOf(port),
+                      "--max-records",
+                      "2000",
+                      "--idle-timeout",
+                      "PT30S"));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> !silent.held.isEmpty()); // the first report is on its way, unanswered
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + port + "/metrics");
+
+      // well inside the 10 s the registry client waits: the comparisons after the first go on
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(7))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  breaches(
+                          http.send(
+                                  java.net.http.HttpRequest.newBuilder(metrics).build(),
+                                  java.net.http.HttpResponse.BodyHandlers.ofString())
+                              .body())
+                      >= 15);
+
+      CliRun done = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(done.exitCode()).isEqualTo(1);
+      assertThat(done.out()).contains("monitored 2000 records of " + topic);
+      assertThat(done.err()).contains("drift report not recorded in " + silent.url());
+    }
+  }
+
+  /** The ks breaches counted so far of field amount, from Prometheus text. */
+  private static double breaches(String scrape) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("schemagate_drift_breaches_total{field=\"amount\",test=\"ks\"}"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
+  }
+
   @Test
   void shouldSayAvroNeedsTheRegistryWhenNoneIsGiven() throws Exception {
     String topic = SharedKafka.createTopic("monitored-no-registry", 1);

@@ -18,13 +18,9 @@ import java.util.Optional;
 record PgTable(String display, String quoted, Map<String, String> columnTypes) {
 
   static PgTable resolve(Connection db, String table) throws SQLException {
-    String schema = null;
-    String name = table;
-    int dot = table.indexOf('.');
-    if (dot > 0) {
-      schema = table.substring(0, dot);
-      name = table.substring(dot + 1);
-    }
+    List<String> parts = identifiers(table);
+    String schema = parts.size() == 2 ? parts.get(0) : null;
+    String name = parts.get(parts.size() - 1);
     String sql =
         """
         SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
@@ -53,6 +49,7 @@ record PgTable(String display, String quoted, Map<String, String> columnTypes) {
       }
     }
     if (foundName == null) {
+      refused(db, schema, name, table);
       throw new CheckException(
           CheckException.Reason.NOT_FOUND,
           "table '"
@@ -64,6 +61,78 @@ record PgTable(String display, String quoted, Map<String, String> columnTypes) {
     }
     return new PgTable(
         foundSchema + "." + foundName, quote(foundSchema) + "." + quote(foundName), columns);
+  }
+
+  /**
+   * {@code --table} as SQL writes it: {@code name} or {@code schema.name}, each part bare or in
+   * double quotes ({@code "Mixed Case"}, {@code "odd.schema"."t"}, {@code ""} for a quote inside).
+   */
+  static List<String> identifiers(String table) {
+    List<String> parts = new java.util.ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < table.length(); i++) {
+      char c = table.charAt(i);
+      if (c == '"' && quoted && i + 1 < table.length() && table.charAt(i + 1) == '"') {
+        part.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '.' && !quoted) {
+        parts.add(part.toString());
+        part.setLength(0);
+      } else {
+        part.append(c);
+      }
+    }
+    parts.add(part.toString());
+    if (quoted || parts.size() > 2 || parts.stream().anyMatch(String::isEmpty)) {
+      throw new CheckException(
+          CheckException.Reason.NOT_FOUND,
+          "--table '"
+              + table
+              + "' is not a table name: write name or schema.name (\"Quoted\" parts"
+              + " keep case, spaces and dots)");
+    }
+    return parts;
+  }
+
+  /**
+   * information_schema lists only what the user may read, so a table the user has no right to would
+   * look missing: the catalog, visible to everyone, tells that case apart and names the privilege
+   * to grant.
+   */
+  private static void refused(Connection db, String schema, String name, String table)
+      throws SQLException {
+    String sql =
+        """
+        SELECT n.nspname, c.relname, has_schema_privilege(n.oid, 'USAGE'),
+               has_table_privilege(c.oid, 'SELECT'), current_user
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = coalesce(?, current_schema())
+          AND (c.relname = ? OR c.relname = lower(?)) AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+        ORDER BY c.relname = ? DESC LIMIT 1
+        """;
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      statement.setString(2, name);
+      statement.setString(3, name);
+      statement.setString(4, name);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next() || rows.getBoolean(3) && rows.getBoolean(4)) {
+          return; // not there at all, or readable (then the caller's message stands)
+        }
+        String qualified = quote(rows.getString(1)) + "." + quote(rows.getString(2));
+        String user = rows.getString(5);
+        String grant =
+            !rows.getBoolean(3)
+                ? "GRANT USAGE ON SCHEMA " + quote(rows.getString(1)) + " TO " + quote(user)
+                : "GRANT SELECT ON " + qualified + " TO " + quote(user);
+        throw new CheckException(
+            CheckException.Reason.SOURCE_UNAVAILABLE,
+            "table '" + table + "' exists but user '" + user + "' may not read it (" + grant + ")");
+      }
+    }
   }
 
   /** The column a schema field is stored in, if the table has one. */

@@ -171,6 +171,11 @@ public final class ReportWriter {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
+  /**
+   * Text fit for an XML 1.0 attribute or element: markup escaped, and every character XML 1.0
+   * forbids (control characters, U+FFFE/U+FFFF, a surrogate without its pair, which invalid or
+   * hostile data carries) replaced by U+FFFD, so a CI's parser never rejects the whole report.
+   */
   static String escapeXml(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -181,8 +186,15 @@ public final class ReportWriter {
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
         default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            out.append('?'); // not allowed in XML 1.0
+          if (Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(++i)); // a pair: a character beyond U+FFFF
+          } else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+              || Character.isSurrogate(c)
+              || c == '\uFFFE'
+              || c == '\uFFFF') {
+            out.append('\uFFFD');
           } else {
             out.append(c);
           }

@@ -3,6 +3,9 @@ package dev.schemagate.cli.check;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.contract.RuleParams;
+import dev.schemagate.core.schema.BoundedRegex;
+import dev.schemagate.core.schema.SchemaLimitException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +21,9 @@ import java.util.regex.Pattern;
  * would hold, except the sample rows of values repeated across parts (see {@link #merge}).
  */
 final class RowEvaluator {
+  /** What matching one value may take: real patterns finish in microseconds. */
+  static final Duration REGEX_BUDGET = Duration.ofMillis(100);
+
   private final List<Tally> tallies = new ArrayList<>();
   private final boolean textual;
   private final Instant now;
@@ -57,6 +63,7 @@ final class RowEvaluator {
       Tally mine = tallies.get(i);
       Tally theirs = next.tallies.get(i);
       mine.failing += theirs.failing;
+      mine.timedOut += theirs.timedOut;
       for (Sample sample : theirs.samples) {
         if (mine.samples.size() < RuleResult.MAX_SAMPLES) {
           mine.samples.add(new Sample(sample.unit(), sample.line() + lineOffset, sample.body()));
@@ -99,6 +106,7 @@ final class RowEvaluator {
     final List<Sample> samples = new ArrayList<>();
     long failing;
     long acrossParts; // unique: duplicates found only when parts were merged
+    long timedOut; // regex: values the pattern could not be matched on in time
     // per-kind state, set up once
     Set<String> accepted;
     Pattern pattern;
@@ -168,7 +176,7 @@ final class RowEvaluator {
         case NOT_NULL -> absent;
         case UNIQUE -> !absent && !seen.add(hash(ValueTypes.text(value)));
         case ACCEPTED_VALUES -> !absent && !accepted.contains(ValueTypes.text(value));
-        case REGEX -> !absent && !pattern.matcher(ValueTypes.text(value)).find();
+        case REGEX -> !absent && !matches(ValueTypes.text(value));
         case RANGE -> !absent && outside(ValueTypes.number(value, textual));
         case FRESHNESS -> {
           if (!absent) {
@@ -180,6 +188,19 @@ final class RowEvaluator {
         }
         case ROW_COUNT -> false;
       };
+    }
+
+    /**
+     * A user's pattern, bounded in time: one that backtracks exponentially on a value counts that
+     * row as failing (it could not be shown to match) instead of holding the check for hours.
+     */
+    private boolean matches(String text) {
+      try {
+        return BoundedRegex.find(pattern, text, REGEX_BUDGET);
+      } catch (SchemaLimitException tooSlow) {
+        timedOut++;
+        return false;
+      }
     }
 
     private boolean outside(Optional<Double> number) {
@@ -195,6 +216,21 @@ final class RowEvaluator {
             default ->
                 Verdicts.counted(check, failing, samples.stream().map(Sample::render).toList());
           };
+      if (timedOut > 0) {
+        result =
+            new RuleResult(
+                check,
+                result.status(),
+                result.failing(),
+                result.samples(),
+                result.detail()
+                    + "; "
+                    + timedOut
+                    + " of them because matching took longer than "
+                    + REGEX_BUDGET.toMillis()
+                    + " ms (limit regex-time: the pattern backtracks exponentially; simplify it,"
+                    + " e.g. avoid nested quantifiers and backreferences)");
+      }
       if (acrossParts == 0 || samples.size() >= RuleResult.MAX_SAMPLES) {
         return result;
       }

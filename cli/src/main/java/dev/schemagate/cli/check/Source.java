@@ -67,7 +67,10 @@ public sealed interface Source {
     Path path = Path.of(source);
     FileFormat resolved =
         format
-            .or(() -> byExtension(lower))
+            .or(
+                () ->
+                    byExtension(
+                        lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower))
             .orElseThrow(
                 () ->
                     unsupported(

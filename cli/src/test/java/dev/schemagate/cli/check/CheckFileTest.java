@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,110 @@ class CheckFileTest {
     assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(6);
     assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent())
         .startsWith("WARN 1 row breaks regex");
+  }
+
+  @Test
+  void shouldKeepJUnitXmlWellFormedWhateverTheDataHolds() throws Exception {
+    // values a hostile or broken producer writes: CDATA's end, markup, control characters, a
+    // lone surrogate (JSON's \\ud800), and U+FFFE, which XML 1.0 forbids
+    String at = CheckFixtures.recent();
+    StringBuilder lines = new StringBuilder();
+    for (String value :
+        List.of("]]>", "<a&b>\\\"'", "\\u0001\\u0007bell", "\\ud800x", "\\ufffe", "\\uffff")) {
+      lines.append(
+          "{\"orderId\": \"dup\", \"amount\": -1, \"currency\": \"%s\", \"customerId\": \"%s\", \"placedAt\": \"%s\"}\n"
+              .formatted(value, value, at));
+    }
+    Path report = dir.resolve("report.xml");
+    Run run =
+        check(
+            file("hostile.jsonl", lines.toString()), "--format", "junit", "-o", report.toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(3);
+    String failures = xml.getDocumentElement().getTextContent();
+    assertThat(failures).contains("]]>").contains("<a&b>").contains("\uFFFD");
+    Path json = dir.resolve("report.json");
+    Run asJson = check(dir.resolve("hostile.jsonl"), "--format", "json", "-o", json.toString());
+    assertThat(asJson.code()).as(asJson.err()).isEqualTo(1);
+    assertThat(rules(Files.readString(json)).get("range(amount)").get("failing").asLong())
+        .isEqualTo(6);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void shouldBoundARegexThatBacktracksExponentiallyAndCountTheRowAsFailing() throws Exception {
+    String contract =
+        Files.readString(CheckFixtures.contract())
+            .replace("pattern: \"^c-[0-9]{3}$\"}, severity: warn", "pattern: \"^(.*c){16}y$\"}");
+    Path contractFile = file("redos-contract.yaml", contract);
+    String at = CheckFixtures.recent();
+    Path data =
+        file(
+            "orders.jsonl",
+            """
+            {"orderId": "o-1", "amount": 1, "currency": "EUR", "customerId": "%s", "placedAt": "%s"}
+            {"orderId": "o-2", "amount": 1, "currency": "EUR", "customerId": "%s", "placedAt": "%s"}
+            """
+                .formatted("c".repeat(40) + "!", at, "c".repeat(16) + "y", at));
+
+    Run run =
+        run(
+            "check",
+            "--contract",
+            contractFile.toString(),
+            "--source",
+            data.toString(),
+            "--format",
+            "json");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    JsonNode regex = rules(run.out()).get("regex(customerId)");
+    assertThat(regex.get("failing").asLong()).isEqualTo(1);
+    assertThat(regex.get("detail").asText())
+        .contains("1 of them because matching took longer than 100 ms (limit regex-time");
+    assertThat(regex.get("samples").get(0).asText()).startsWith("line 1: ");
+  }
+
+  private Path gzip(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  @Test
+  void shouldReadGzipCompressedJsonLinesAndCsvAndNameTheirProblems() throws Exception {
+    Run clean = check(gzip("orders.jsonl.gz", CheckFixtures.cleanJsonLines()));
+    Run violating =
+        check(gzip("violating.jsonl.gz", CheckFixtures.violatingJsonLines()), "--format", "json");
+    Run broken = check(gzip("broken.jsonl.gz", "{\"orderId\": \"o-1\"}\n{\"orderId\": \n"));
+    Path cut = dir.resolve("cut.jsonl.gz");
+    byte[] whole = Files.readAllBytes(dir.resolve("orders.jsonl.gz"));
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Run truncated = check(cut);
+    Run csv =
+        check(
+            gzip(
+                "orders.csv.gz",
+                "orderId,amount,currency,placedAt\no-1,10,EUR," + CheckFixtures.recent() + "\n"));
+
+    assertThat(clean.code()).as(clean.err()).isZero();
+    assertThat(clean.out()).contains("3 rows checked");
+    assertThat(violating.code()).isEqualTo(1);
+    assertThat(rules(violating.out()).get("range(amount)").get("samples").get(0).asText())
+        .startsWith("line 2: ");
+    assertThat(broken.code()).isEqualTo(2);
+    assertThat(broken.err()).contains("broken.jsonl.gz: line 2: not valid JSON");
+    assertThat(truncated.code()).isEqualTo(2);
+    assertThat(truncated.err())
+        .startsWith("schemagate check: " + cut + ": ")
+        .doesNotContain("\tat ");
+    assertThat(csv.code()).as(csv.err()).isZero();
   }
 
   @Test

@@ -72,6 +72,16 @@ class CheckPostgresTest {
             (4, '{"email": null, "address": "not an object"}', 1, now())
           """);
       sql.execute("INSERT INTO flat_customers VALUES (1, 'ann@example.com', 10, now())");
+      // a timestamp without time zone holding UTC wall-clock time, as most pipelines write it
+      sql.execute("CREATE TABLE local_orders (order_id text, amount numeric, placed_at timestamp)");
+      sql.execute(
+          "INSERT INTO local_orders VALUES ('o-1', 1, (now() - interval '5 minutes')"
+              + " AT TIME ZONE 'UTC')");
+      sql.execute("CREATE TABLE \"Mixed Case\" (\"orderId\" text, amount numeric)");
+      sql.execute("INSERT INTO \"Mixed Case\" VALUES ('o-1', 1)");
+      sql.execute("CREATE ROLE reader LOGIN");
+      sql.execute("CREATE SCHEMA locked");
+      sql.execute("CREATE TABLE locked.orders (order_id text)");
     }
   }
 
@@ -130,7 +140,13 @@ class CheckPostgresTest {
     assertThat(rules.get("type(orderId)").get("status").asText()).isEqualTo("PASSED");
     assertThat(rules.get("type(amount)").get("detail").asText())
         .isEqualTo("column amount is text, which cannot hold the schema type number");
+    // currency is optional: a table may leave it out; its rules still fail
+    assertThat(rules.get("type(currency)").get("status").asText()).isEqualTo("SKIPPED");
     assertThat(rules.get("type(currency)").get("detail").asText())
+        .isEqualTo(
+            "table sales.Orders has no column for the optional field 'currency': no row carries"
+                + " it");
+    assertThat(rules.get("accepted_values(currency)").get("detail").asText())
         .isEqualTo("table sales.Orders has no column for field 'currency'");
     assertThat(rules.get("freshness(placedAt)").get("detail").asText())
         .contains("cannot hold timestamps");
@@ -145,6 +161,79 @@ class CheckPostgresTest {
         .isEqualTo(
             "schemagate check: table 'no_such_table' does not exist in database 'postgres'"
                 + " (searched the current schema)\n");
+  }
+
+  @Test
+  void shouldReadATimestampWithoutTimeZoneAsUtcWhateverTheMachinesZone() throws Exception {
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo")); // UTC+9
+    try {
+      CheckFileTest.Run run = check("local_orders");
+
+      Map<String, JsonNode> rules = CheckFileTest.rules(run.out());
+      assertThat(rules.get("freshness(placedAt)").get("status").asText())
+          .as(rules.get("freshness(placedAt)").get("detail").asText())
+          .isEqualTo("PASSED");
+      assertThat(rules.get("freshness(placedAt)").get("detail").asText())
+          .containsPattern("is \\d+m old");
+    } finally {
+      java.util.TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void shouldSayTheUserMayNotReadATableRatherThanThatItIsMissing() throws Exception {
+    String asReader = "postgresql://reader@localhost:" + postgres.getPort() + "/postgres";
+    CheckFileTest.Run table =
+        CheckFileTest.run(
+            "check",
+            "--contract",
+            CheckFixtures.contract().toString(),
+            "--source",
+            asReader,
+            "--table",
+            "clean_orders");
+    CheckFileTest.Run schema =
+        CheckFileTest.run(
+            "check",
+            "--contract",
+            CheckFixtures.contract().toString(),
+            "--source",
+            asReader,
+            "--table",
+            "locked.orders");
+
+    assertThat(table.code()).isEqualTo(2);
+    assertThat(table.err())
+        .isEqualTo(
+            "schemagate check: table 'clean_orders' exists but user 'reader' may not read it"
+                + " (GRANT SELECT ON \"public\".\"clean_orders\" TO \"reader\")\n");
+    assertThat(schema.err())
+        .isEqualTo(
+            "schemagate check: table 'locked.orders' exists but user 'reader' may not read it"
+                + " (GRANT USAGE ON SCHEMA \"locked\" TO \"reader\")\n");
+  }
+
+  @Test
+  void shouldPassATableThatLeavesOutAnOptionalField() throws Exception {
+    // the fixture's schema: orderId, amount, placedAt required; currency, customerId, note not
+    CheckFileTest.Run run = check("local_orders");
+
+    Map<String, JsonNode> rules = CheckFileTest.rules(run.out());
+    assertThat(rules.get("type(note)").get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(rules.get("type(orderId)").get("status").asText()).isEqualTo("PASSED");
+  }
+
+  @Test
+  void shouldTakeATableNameQuotedAsSqlWritesIt() throws Exception {
+    CheckFileTest.Run quoted = check("\"Mixed Case\"");
+    CheckFileTest.Run qualified = check("public.\"Mixed Case\"");
+    CheckFileTest.Run unclosed = check("\"Mixed Case");
+
+    assertThat(quoted.out()).contains("\"rows\" : 1");
+    assertThat(qualified.out()).contains("\"rows\" : 1");
+    assertThat(unclosed.code()).isEqualTo(2);
+    assertThat(unclosed.err()).contains("is not a table name");
   }
 
   @Test

@@ -139,6 +139,34 @@ class IngestDbtTest {
     JsonNode first = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
     assertThat(first.at("/job/namespace").asText()).isEqualTo("dbt");
     assertThat(first.at("/outputs/0/namespace").asText()).isEqualTo("postgres");
+    // every line is JSON, the consumer declarations too
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : run.out().lines().toList()) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines)
+        .filteredOn(l -> l.has("consumer"))
+        .extracting(l -> l.get("consumer").asText() + " " + l.get("name").asText())
+        .contains("dashboard exec_revenue", "ml_model fraud_scoring");
+  }
+
+  @Test
+  void shouldWarnAboutAManifestSchemaVersionItDoesNotKnow() throws Exception {
+    Path v13 = dir.resolve("v13.json");
+    Files.writeString(
+        v13, Files.readString(manifest()).replace("/manifest/v12.json", "/manifest/v13.json"));
+
+    Run known = run("lineage", "ingest-dbt", "--manifest", manifest().toString(), "--dry-run");
+    Run newer = run("lineage", "ingest-dbt", "--manifest", v13.toString(), "--dry-run");
+
+    assertThat(known.err()).isEmpty();
+    assertThat(newer.code()).isZero();
+    assertThat(newer.err())
+        .isEqualTo(
+            "schemagate lineage ingest-dbt: warning: "
+                + v13
+                + " is manifest schema https://schemas.getdbt.com/dbt/manifest/v13.json; this"
+                + " reader knows v10-v12 (dbt 1.6-1.10): check the result\n");
   }
 
   @Test
@@ -153,7 +181,11 @@ class IngestDbtTest {
     Path list = dir.resolve("list.json");
     Files.writeString(list, "[1, 2]");
 
+    Path deep = dir.resolve("deep.json");
+    Files.writeString(deep, "{\"a\":".repeat(2000) + "1" + "}".repeat(2000));
+
     Run broken = run("lineage", "ingest-dbt", "--manifest", notJson.toString(), "--dry-run");
+    Run tooDeep = run("lineage", "ingest-dbt", "--manifest", deep.toString(), "--dry-run");
     Run swapped = run("lineage", "ingest-dbt", "--manifest", catalog.toString(), "--dry-run");
     Run array = run("lineage", "ingest-dbt", "--manifest", list.toString(), "--dry-run");
     Run missing = run("lineage", "ingest-dbt", "--manifest", dir.resolve("no.json").toString());
@@ -161,7 +193,11 @@ class IngestDbtTest {
         run("lineage", "ingest-dbt", "--manifest", manifest().toString(), "--registry", "");
 
     assertThat(broken.code()).isEqualTo(2);
-    assertThat(broken.err()).contains("broken.json: not valid JSON at line 4");
+    assertThat(broken.err()).contains("broken.json: not valid JSON at line 4, column ");
+    assertThat(tooDeep.code()).isEqualTo(2);
+    assertThat(tooDeep.err())
+        .startsWith("schemagate lineage ingest-dbt: " + deep + ": not valid JSON: ")
+        .contains("nesting depth");
     assertThat(swapped.err()).contains("not a dbt manifest").contains("pass it as --catalog");
     assertThat(array.err()).contains("not a dbt manifest: expected a JSON object");
     assertThat(missing.err()).contains("no.json: no such file");

@@ -58,7 +58,10 @@ public final class JsonFields {
       JsonNode type = resolve(root, property.getValue());
       out.add(
           new SchemaField(
-              path, jsonType(type), jsonNullable(type), required.contains(property.getKey())));
+              path,
+              jsonType(root, type, depth),
+              jsonNullable(root, type, depth),
+              required.contains(property.getKey())));
       JsonNode inner = type;
       while (inner.has("items") && inner.get("items").isObject() && depth < MAX_DEPTH) {
         inner = resolve(root, inner.get("items"));
@@ -97,9 +100,14 @@ public final class JsonFields {
     return current;
   }
 
-  private static String jsonType(JsonNode type) {
+  private static String jsonType(JsonNode root, JsonNode type, int depth) {
     JsonNode declared = type.path("type");
     String name;
+    List<String> alternatives = alternatives(root, type, depth);
+    if (declared.isMissingNode() && !alternatives.isEmpty()) {
+      // {"anyOf": [{"type": "integer"}, {"type": "null"}]}: the type of the non-null branches
+      return alternatives.size() == 1 ? alternatives.getFirst() : String.join("|", alternatives);
+    }
     if (declared.isTextual()) {
       name = declared.asText();
     } else if (declared.isArray()) {
@@ -115,12 +123,41 @@ public final class JsonFields {
       name = "any";
     }
     if (name.equals("array") && type.path("items").isObject()) {
-      return "array<" + jsonType(type.get("items")) + ">";
+      return "array<" + jsonType(root, resolve(root, type.get("items")), depth + 1) + ">";
     }
     return type.path("format").isTextual() ? name + "(" + type.get("format").asText() + ")" : name;
   }
 
-  private static boolean jsonNullable(JsonNode type) {
+  /** The distinct types of the {@code anyOf}/{@code oneOf} branches that are not just null. */
+  private static List<String> alternatives(JsonNode root, JsonNode type, int depth) {
+    List<String> types = new ArrayList<>();
+    if (depth > MAX_DEPTH) {
+      return types;
+    }
+    for (String combiner : List.of("anyOf", "oneOf")) {
+      for (JsonNode branch : type.path(combiner)) {
+        JsonNode resolved = resolve(root, branch);
+        boolean onlyNull =
+            resolved.path("type").asText().equals("null")
+                || resolved.has("const") && resolved.get("const").isNull();
+        String name = onlyNull ? null : jsonType(root, resolved, depth + 1);
+        if (name != null && !types.contains(name)) {
+          types.add(name);
+        }
+      }
+    }
+    return types;
+  }
+
+  /**
+   * Whether null is a valid value: {@code "type": [..., "null"]}, {@code "const": null}, an untyped
+   * {@code enum} holding null, or an {@code anyOf}/{@code oneOf} branch that allows null (the usual
+   * spelling of an optional reference, {@code anyOf: [{$ref}, {type: null}]}).
+   */
+  private static boolean jsonNullable(JsonNode root, JsonNode type, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
     JsonNode declared = type.path("type");
     if (declared.isArray()) {
       for (JsonNode t : declared) {
@@ -129,6 +166,23 @@ public final class JsonFields {
         }
       }
     }
-    return declared.asText().equals("null");
+    if (declared.asText().equals("null") || type.has("const") && type.get("const").isNull()) {
+      return true;
+    }
+    if (declared.isMissingNode() && type.path("enum").isArray()) {
+      for (JsonNode value : type.get("enum")) {
+        if (value.isNull()) {
+          return true;
+        }
+      }
+    }
+    for (String combiner : List.of("anyOf", "oneOf")) {
+      for (JsonNode branch : type.path(combiner)) {
+        if (jsonNullable(root, resolve(root, branch), depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -29,8 +29,20 @@ public final class BoundedRegex {
     } catch (PatternSyntaxException notJavaSyntax) {
       return false;
     }
+    return find(pattern, input, budget);
+  }
+
+  /**
+   * Whether a compiled user's {@code pattern} matches somewhere in {@code input}, within {@code
+   * budget}: for a rule applied to many values, compiled once.
+   *
+   * @throws SchemaLimitException ({@code regex-time}) when the match runs past the budget
+   */
+  public static boolean find(Pattern pattern, String input, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
-    return pattern.matcher(new Deadlined(input, 0, input.length(), deadline, regex, budget)).find();
+    return pattern
+        .matcher(new Deadlined(input, 0, input.length(), deadline, pattern.pattern(), budget))
+        .find();
   }
 
   public static boolean find(String regex, String input) {

@@ -72,6 +72,37 @@ class DbtContractExporterTest {
   }
 
   @Test
+  void shouldNotMarkARequiredJsonSchemaUnionWithNullNotNullAndTypeItByItsOtherBranch()
+      throws Exception {
+    // anyOf/oneOf with a null branch is how generators (pydantic, OpenAPI 3.1) spell nullable
+    String schema =
+        """
+        {"type": "object",
+         "properties": {
+           "id": {"type": "string"},
+           "coupon": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+           "quantity": {"oneOf": [{"type": "null"}, {"type": "integer"}]},
+           "customer": {"anyOf": [{"$ref": "#/$defs/Customer"}, {"const": null}]},
+           "tier": {"enum": ["gold", null]}},
+         "required": ["id", "coupon", "quantity", "customer", "tier"],
+         "$defs": {"Customer": {"type": "object", "properties": {"email": {"type": "string"}}}}}
+        """;
+
+    String yaml =
+        DbtContractExporter.export("m", emptyContract(), Schemas.parse(SchemaFormat.JSON, schema));
+
+    assertThat(notNullColumns(yaml)).containsExactly("id");
+    var columns = new ObjectMapper(new YAMLFactory()).readTree(yaml).at("/models/0/columns");
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    columns.forEach(c -> types.put(c.get("name").asText(), c.path("data_type").asText()));
+    assertThat(types).containsEntry("quantity", "integer").containsEntry("coupon", "varchar");
+  }
+
+  private static Contract emptyContract() throws Exception {
+    return ContractReader.read(new ObjectMapper().readTree("{\"schemaRef\": \"x\"}"));
+  }
+
+  @Test
   void shouldNotMarkAnAvroUnionWithNullNotNull() throws Exception {
     String schema =
         """

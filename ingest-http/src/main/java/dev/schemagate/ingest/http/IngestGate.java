@@ -11,18 +11,22 @@ import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.schemagate.core.contract.Contract;
+import dev.schemagate.core.schema.BoundedRegex;
+import dev.schemagate.core.schema.SchemaLimitException;
 import dev.schemagate.registry.client.RegisteredSchema;
 import dev.schemagate.registry.client.RegistryException;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Validates request bodies against a subject's latest schema (JSON Schema, or Avro through {@link
@@ -34,9 +38,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * rejected, malformed, unavailable) and {@code schemagate_ingest_validation_seconds{subject}}.
  */
 public final class IngestGate {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What one regular expression may take on one value of a body (a schema's or a rule's). */
+  static final Duration REGEX_BUDGET = Duration.ofMillis(100);
+
   private static final SchemaValidatorsConfig CONFIG =
-      SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+      SchemaValidatorsConfig.builder()
+          .pathType(PathType.JSON_POINTER)
+          // a schema's "pattern" runs on what a client sends: bounded, so a value it backtracks
+          // on costs one 422, not a request thread for minutes
+          .regularExpressionFactory(
+              regex -> {
+                Pattern pattern = Pattern.compile(regex);
+                return value -> BoundedRegex.find(pattern, value, REGEX_BUDGET);
+              })
+          .build();
 
   private final SchemaRegistryClient registry;
   private final String subject;
@@ -107,13 +124,16 @@ public final class IngestGate {
     try {
       value = JSON.readTree(body);
     } catch (JsonProcessingException e) {
+      // a parser limit (nesting depth, number or string length) carries no location
       return new Verdict.Malformed(
           "the body is not JSON: "
               + e.getOriginalMessage()
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr());
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()));
     } catch (IOException e) {
       return new Verdict.Malformed("the body cannot be read: " + e.getMessage());
     }
@@ -137,7 +157,13 @@ public final class IngestGate {
       return new Verdict.Unavailable(
           "schema id " + latest.id() + " does not compile: " + e.getMessage());
     }
-    List<Violation> violations = new ArrayList<>(schema.violations(value));
+    List<Violation> violations = new ArrayList<>();
+    try {
+      violations.addAll(schema.violations(value));
+    } catch (SchemaLimitException e) {
+      // a schema pattern that backtracks on this body: refused, naming the limit
+      violations.add(new Violation("", e.limit(), e.getMessage() + " (limit " + e.limit() + ")"));
+    }
     violations.addAll(rules.check(value));
     if (violations.isEmpty()) {
       return new Verdict.Accepted(value, latest.id());

@@ -3,6 +3,8 @@ package dev.schemagate.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.schemagate.core.contract.Contract;
 import dev.schemagate.core.contract.RuleParams;
+import dev.schemagate.core.schema.BoundedRegex;
+import dev.schemagate.core.schema.SchemaLimitException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +79,18 @@ final class RecordRules {
       case REGEX -> {
         Pattern pattern = Pattern.compile(String.valueOf(rule.params().get("pattern")));
         yield Optional.of(
-            v ->
-                absent(v) || pattern.matcher(v.asText()).find()
+            v -> {
+              if (absent(v)) {
+                return Optional.empty();
+              }
+              try {
+                return BoundedRegex.find(pattern, v.asText(), IngestGate.REGEX_BUDGET)
                     ? Optional.empty()
-                    : Optional.of("'" + v.asText() + "' does not match " + pattern.pattern()));
+                    : Optional.of("'" + v.asText() + "' does not match " + pattern.pattern());
+              } catch (SchemaLimitException e) {
+                return Optional.of(e.getMessage() + " (limit " + e.limit() + ")");
+              }
+            });
       }
       default -> Optional.empty();
     };

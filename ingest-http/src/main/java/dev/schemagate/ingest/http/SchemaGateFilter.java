@@ -21,6 +21,9 @@ import java.io.InputStream;
  * OPTIONS and DELETE pass unchecked. The servlet behind reads the same body again.
  */
 public final class SchemaGateFilter implements Filter {
+  /** The largest limit: one byte more must still fit a Java array. */
+  public static final int MAX_LIMIT = Integer.MAX_VALUE - 9;
+
   private final IngestGate gate;
   private final int maxBytes;
 
@@ -28,6 +31,12 @@ public final class SchemaGateFilter implements Filter {
    * @param maxBytes larger bodies are refused with 413 before they are read whole
    */
   public SchemaGateFilter(IngestGate gate, int maxBytes) {
+    // a body is read into one array, one byte past the limit: refuse a limit that cannot work now
+    // rather than fail every request (Integer.MAX_VALUE overflowed into a 500 on each POST)
+    if (maxBytes < 1 || maxBytes > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxBytes must be between 1 and " + MAX_LIMIT + ", not " + maxBytes);
+    }
     this.gate = gate;
     this.maxBytes = maxBytes;
   }

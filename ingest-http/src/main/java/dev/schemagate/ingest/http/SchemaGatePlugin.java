@@ -2,6 +2,7 @@ package dev.schemagate.ingest.http;
 
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.plugin.Plugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,25 @@ public final class SchemaGatePlugin extends Plugin<SchemaGatePlugin.Config> {
     if (!SchemaGateFilter.carriesBody(ctx.method().name())) {
       return;
     }
-    Verdict verdict = gate.validate(ctx.bodyAsBytes());
+    byte[] body;
+    try {
+      body = ctx.bodyAsBytes();
+    } catch (HttpResponseException tooLarge) {
+      // over Javalin's http.maxRequestSize: the same JSON answer as every other refusal here
+      ctx.status(tooLarge.getStatus())
+          .contentType("application/json")
+          .result(
+              IngestGate.JSON
+                  .createObjectNode()
+                  .put("error_code", tooLarge.getStatus())
+                  .put(
+                      "message",
+                      tooLarge.getMessage() + " (Javalin's http.maxRequestSize bounds the body)")
+                  .toString());
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    Verdict verdict = gate.validate(body);
     if (!(verdict instanceof Verdict.Accepted)) {
       ctx.status(IngestGate.status(verdict))
           .contentType("application/json")

@@ -69,6 +69,7 @@ public final class DriftConsumer {
     try (values;
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
       consumer.subscribe(List.of(topic));
+      reach(consumer, topic, props.getProperty("bootstrap.servers"));
       Instant lastSeen = Instant.now();
       while (records < maxRecords) {
         var batch = consumer.poll(Duration.ofMillis(200));
@@ -90,6 +91,26 @@ public final class DriftConsumer {
       }
     }
     return new Summary(records, skipped, breachCounter[0], values.firstProblem);
+  }
+
+  /** How long the brokers have to answer the first metadata request. */
+  static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * Asks the brokers for the topic once before polling: poll alone retries an unreachable broker
+   * forever, so a wrong address would look like a quiet topic (0 records, no breach, exit 0).
+   */
+  private static void reach(KafkaConsumer<?, ?> consumer, String topic, String bootstrap) {
+    try {
+      consumer.partitionsFor(topic, REACH_TIMEOUT);
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      throw new org.apache.kafka.common.KafkaException(
+          "no broker at "
+              + bootstrap
+              + " answered within "
+              + REACH_TIMEOUT.toSeconds()
+              + " s (is the address right and the cluster up?)");
+    }
   }
 
   /** Decodes values: Avro through the registry when it is configured, JSON otherwise. */
