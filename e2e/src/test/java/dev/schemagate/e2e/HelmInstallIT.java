@@ -377,8 +377,10 @@ class HelmInstallIT {
   }
 
   private static void awaitWebhooks(JarProcess process) {
+    // A JVM that syncs its informers before it listens: under a loaded CI machine this once took
+    // over 30 s. Waiting longer costs nothing when it is quick.
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(120))
         .until(
             () -> {
               if (!process.isAlive()) {

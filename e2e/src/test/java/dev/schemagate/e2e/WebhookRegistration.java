@@ -22,8 +22,10 @@ record WebhookRegistration(KubernetesClient client, String name) implements Auto
 
   static WebhookRegistration install(
       KubernetesClient client, WebhookProcess webhook, SelfSignedTls tls) {
+    // A JVM that syncs its informers before it listens: under a loaded CI machine this once took
+    // over 30 s. Waiting longer costs nothing when it is quick.
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(120))
         .until(
             () -> {
               if (!webhook.isAlive()) {
