@@ -2,6 +2,7 @@ package dev.schemagate.operator;
 
 import dev.schemagate.core.config.ConfigException;
 import dev.schemagate.core.config.Settings;
+import dev.schemagate.operator.events.EventRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  * @param leaderElection {@code SCHEMAGATE_LEADER_ELECTION}, default true
  * @param leaseNamespace {@code SCHEMAGATE_LEASE_NAMESPACE} (else {@code POD_NAMESPACE}, else the
  *     kubeconfig's namespace)
+ * @param eventQueue {@code SCHEMAGATE_EVENT_QUEUE}, default 1000: Kubernetes events waiting to be
+ *     written before new ones are dropped (as client-go's recorder does)
  */
 public record OperatorSettings(
     String registryUrl,
@@ -37,7 +40,8 @@ public record OperatorSettings(
     int reconcileThreads,
     boolean useSsa,
     boolean leaderElection,
-    String leaseNamespace) {
+    String leaseNamespace,
+    int eventQueue) {
 
   public OperatorSettings {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -56,7 +60,8 @@ public record OperatorSettings(
         32,
         false,
         false,
-        "");
+        "",
+        EventRecorder.DEFAULT_QUEUE);
   }
 
   public OperatorSettings withResync(Duration value) {
@@ -71,7 +76,8 @@ public record OperatorSettings(
         reconcileThreads,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue);
   }
 
   public OperatorSettings withDeletionTimeout(Duration value) {
@@ -86,7 +92,8 @@ public record OperatorSettings(
         reconcileThreads,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue);
   }
 
   public OperatorSettings withReconcileThreads(int value) {
@@ -101,7 +108,24 @@ public record OperatorSettings(
         value,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue);
+  }
+
+  public OperatorSettings withEventQueue(int value) {
+    return new OperatorSettings(
+        registryUrl,
+        watchNamespaces,
+        metricsPort,
+        resync,
+        retryInterval,
+        registryTimeout,
+        deletionTimeout,
+        reconcileThreads,
+        useSsa,
+        leaderElection,
+        leaseNamespace,
+        value);
   }
 
   /** Reads the environment; a bad value is a {@link ConfigException} naming it. */
@@ -130,6 +154,7 @@ public record OperatorSettings(
         env.bool("SCHEMAGATE_LEADER_ELECTION", true),
         env.optional("SCHEMAGATE_LEASE_NAMESPACE")
             .or(() -> env.optional("POD_NAMESPACE"))
-            .orElse(""));
+            .orElse(""),
+        env.integer("SCHEMAGATE_EVENT_QUEUE", EventRecorder.DEFAULT_QUEUE, 1, 1_000_000));
   }
 }
