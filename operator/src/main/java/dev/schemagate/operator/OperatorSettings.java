@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *     kubeconfig's namespace)
  * @param eventQueue {@code SCHEMAGATE_EVENT_QUEUE}, default 1000: Kubernetes events waiting to be
  *     written before new ones are dropped (as client-go's recorder does)
+ * @param eventsPerSecond {@code SCHEMAGATE_EVENT_QPS}, default 50 (the kubelet's): events written a
+ *     second at most, with a burst of twice that; 0: no limit
  */
 public record OperatorSettings(
     String registryUrl,
@@ -41,7 +43,8 @@ public record OperatorSettings(
     boolean useSsa,
     boolean leaderElection,
     String leaseNamespace,
-    int eventQueue) {
+    int eventQueue,
+    int eventsPerSecond) {
 
   public OperatorSettings {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -61,7 +64,8 @@ public record OperatorSettings(
         false,
         false,
         "",
-        EventRecorder.DEFAULT_QUEUE);
+        EventRecorder.DEFAULT_QUEUE,
+        EventRecorder.DEFAULT_PER_SECOND);
   }
 
   public OperatorSettings withResync(Duration value) {
@@ -77,7 +81,8 @@ public record OperatorSettings(
         useSsa,
         leaderElection,
         leaseNamespace,
-        eventQueue);
+        eventQueue,
+        eventsPerSecond);
   }
 
   public OperatorSettings withDeletionTimeout(Duration value) {
@@ -93,7 +98,8 @@ public record OperatorSettings(
         useSsa,
         leaderElection,
         leaseNamespace,
-        eventQueue);
+        eventQueue,
+        eventsPerSecond);
   }
 
   public OperatorSettings withReconcileThreads(int value) {
@@ -109,7 +115,8 @@ public record OperatorSettings(
         useSsa,
         leaderElection,
         leaseNamespace,
-        eventQueue);
+        eventQueue,
+        eventsPerSecond);
   }
 
   public OperatorSettings withEventQueue(int value) {
@@ -125,7 +132,8 @@ public record OperatorSettings(
         useSsa,
         leaderElection,
         leaseNamespace,
-        value);
+        value,
+        eventsPerSecond);
   }
 
   /** Reads the environment; a bad value is a {@link ConfigException} naming it. */
@@ -155,6 +163,7 @@ public record OperatorSettings(
         env.optional("SCHEMAGATE_LEASE_NAMESPACE")
             .or(() -> env.optional("POD_NAMESPACE"))
             .orElse(""),
-        env.integer("SCHEMAGATE_EVENT_QUEUE", EventRecorder.DEFAULT_QUEUE, 1, 1_000_000));
+        env.integer("SCHEMAGATE_EVENT_QUEUE", EventRecorder.DEFAULT_QUEUE, 1, 1_000_000),
+        env.integer("SCHEMAGATE_EVENT_QPS", EventRecorder.DEFAULT_PER_SECOND, 0, 100_000));
   }
 }

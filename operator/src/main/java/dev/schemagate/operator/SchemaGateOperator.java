@@ -55,7 +55,13 @@ public final class SchemaGateOperator implements AutoCloseable {
       boolean contractsAndPromotions) {
     OperatorSettings settings = config.operator();
     // One recorder, one writer thread, for every controller's events.
-    this.events = new EventRecorder(kubernetes, Clock.systemUTC(), meters, settings.eventQueue());
+    this.events =
+        new EventRecorder(
+            kubernetes,
+            Clock.systemUTC(),
+            meters,
+            settings.eventQueue(),
+            settings.eventsPerSecond());
     this.operator =
         new Operator(
             o -> {

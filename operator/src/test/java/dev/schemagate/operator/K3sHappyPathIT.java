@@ -81,7 +81,8 @@ class K3sHappyPathIT {
               true,
               false,
               "",
-              1000);
+              1000,
+              50);
       try (SchemaGateOperator operator =
           new SchemaGateOperator(
               client, registry, new SimpleMeterRegistry(), OperatorConfig.of(settings))) {

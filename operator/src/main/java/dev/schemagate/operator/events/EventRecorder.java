@@ -34,6 +34,7 @@ public final class EventRecorder implements AutoCloseable {
   public static final String COMPONENT = "schemagate-operator";
   public static final String DROPPED = "schemagate_operator_events_dropped_total";
   public static final int DEFAULT_QUEUE = 1000;
+  public static final int DEFAULT_PER_SECOND = 50;
 
   /** How long {@link #close} lets the writer send what is still queued. */
   static final Duration DRAIN = Duration.ofSeconds(2);
@@ -55,6 +56,7 @@ public final class EventRecorder implements AutoCloseable {
   private final Counter failed;
   private final AtomicLong droppedInBurst = new AtomicLong();
   private long failedInBurst; // writer thread only
+  private final EventPace pace;
   private final Thread writer;
   private volatile boolean closing;
 
@@ -63,11 +65,17 @@ public final class EventRecorder implements AutoCloseable {
    *
    * @param queueSize events waiting to be written before new ones are dropped ({@code
    *     SCHEMAGATE_EVENT_QUEUE})
+   * @param perSecond writes a second at most, with a burst of twice that; 0: no limit ({@code
+   *     SCHEMAGATE_EVENT_QPS})
    */
-  public EventRecorder(KubernetesClient client, Clock clock, MeterRegistry meters, int queueSize) {
-    if (queueSize < 1) {
-      throw new IllegalArgumentException("event queue size must be at least 1, got " + queueSize);
+  public EventRecorder(
+      KubernetesClient client, Clock clock, MeterRegistry meters, int queueSize, int perSecond) {
+    if (queueSize < 1 || perSecond < 0) {
+      throw new IllegalArgumentException(
+          "event queue size must be at least 1 and events per second at least 0, got %d and %d"
+              .formatted(queueSize, perSecond));
     }
+    this.pace = new EventPace(perSecond);
     this.client = client;
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(queueSize);
@@ -136,6 +144,12 @@ public final class EventRecorder implements AutoCloseable {
   private void write(PendingEvent event) {
     if (!correlator.allow(event)) {
       spam.increment();
+      return;
+    }
+    try {
+      pace.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopping: close() gave up waiting
       return;
     }
     try {

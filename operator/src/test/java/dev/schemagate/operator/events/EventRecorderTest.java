@@ -46,7 +46,7 @@ class EventRecorderTest {
 
   @Test
   void shouldWriteTheEventInTheBackground() {
-    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10)) {
+    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10, 0)) {
       recorder.record(about("orders"), EventRecorder.Type.Normal, "Registered", "version 1");
 
       Event event = await().until(() -> events("Registered"), e -> e.size() == 1).getFirst();
@@ -62,7 +62,7 @@ class EventRecorderTest {
 
   @Test
   void shouldBumpTheCountOfARepeatedEventInsteadOfWritingAnother() {
-    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10)) {
+    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10, 0)) {
       for (int i = 0; i < 3; i++) {
         recorder.record(about("orders"), EventRecorder.Type.Warning, "DriftDetected", "v2 != v1");
       }
@@ -81,7 +81,7 @@ class EventRecorderTest {
 
   @Test
   void shouldCreateTheEventAgainWhenTheOneToBumpIsGone() {
-    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10)) {
+    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10, 0)) {
       recorder.record(about("orders"), EventRecorder.Type.Normal, "Registered", "version 1");
       await().until(() -> events("Registered").size() == 1);
       client
@@ -102,7 +102,7 @@ class EventRecorderTest {
 
   @Test
   void shouldStopOneObjectFloodingTheApiServer() {
-    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 100)) {
+    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 100, 0)) {
       for (int i = 0; i < EventCorrelator.BURST + 5; i++) {
         recorder.record(about("noisy"), EventRecorder.Type.Normal, "Step", "step " + i);
       }
@@ -112,10 +112,29 @@ class EventRecorderTest {
   }
 
   @Test
+  void shouldHoldTheWriterToItsPaceAndDropWhatDoesNotFit() {
+    // One write a second, a burst of two, five waiting: of twenty events at once, at most eight
+    // can be written or waiting (two, one held by the writer, five queued); the rest are dropped.
+    try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 5, 1)) {
+      long started = System.nanoTime();
+      for (int i = 0; i < 20; i++) {
+        recorder.record(about("orders-" + i), EventRecorder.Type.Normal, "Paced", "n");
+      }
+      assertThat(dropped("queue-full")).isGreaterThanOrEqualTo(12);
+      int kept = 20 - (int) dropped("queue-full");
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> events("Paced").size() == kept);
+      // Written at the pace: two at once, then one a second.
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(kept - 3));
+    }
+  }
+
+  @Test
   void shouldDropAndCountWhenTheQueueIsFullAndNeverBlock() throws IOException {
     try (var hanging = new HangingServer();
         var stuck = clientOf(hanging.port())) {
-      var recorder = new EventRecorder(stuck, Clock.systemUTC(), meters, 2);
+      var recorder = new EventRecorder(stuck, Clock.systemUTC(), meters, 2, 0);
       // The writer takes the first event and waits on a server that never answers...
       recorder.record(about("orders"), EventRecorder.Type.Normal, "Registered", "first");
       await().until(() -> hanging.accepted() >= 1 && recorder.waiting() == 0);
@@ -143,7 +162,7 @@ class EventRecorderTest {
       closedPort = probe.getLocalPort(); // nothing listens there once the probe is closed
     }
     try (var refusing = clientOf(closedPort);
-        var recorder = new EventRecorder(refusing, Clock.systemUTC(), meters, 10)) {
+        var recorder = new EventRecorder(refusing, Clock.systemUTC(), meters, 10, 0)) {
       assertThatNoException()
           .isThrownBy(
               () -> {
