@@ -50,11 +50,13 @@ public final class EventRecorder implements AutoCloseable {
   private final KubernetesClient client;
   private final Clock clock;
   private final BlockingQueue<PendingEvent> queue;
+  private final int capacity;
   private final EventCorrelator correlator = new EventCorrelator();
   private final Counter queueFull;
   private final Counter spam;
   private final Counter failed;
   private final AtomicLong droppedInBurst = new AtomicLong();
+  private final AtomicLong bursts = new AtomicLong();
   private long failedInBurst; // writer thread only
   private final EventPace pace;
   private final Thread writer;
@@ -79,6 +81,7 @@ public final class EventRecorder implements AutoCloseable {
     this.client = client;
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(queueSize);
+    this.capacity = queueSize;
     this.queueFull = dropped(meters, "queue-full");
     this.spam = dropped(meters, "spam");
     this.failed = dropped(meters, "api-error");
@@ -101,18 +104,19 @@ public final class EventRecorder implements AutoCloseable {
     }
     if (!queue.offer(event)) {
       queueFull.increment();
-      // Once per burst: the first drop says so, the first event queued again says how many.
+      // Once per burst: the first drop says so; when the queue is half empty again, how many.
       if (droppedInBurst.getAndIncrement() == 0) {
+        bursts.incrementAndGet();
         log.warn(
             "event queue full ({} waiting): dropping events until it drains (first: {} on {}/{})",
-            queue.size(),
+            capacity,
             reason,
             event.namespace(),
             event.name());
       }
       return;
     }
-    if (droppedInBurst.get() > 0) {
+    if (droppedInBurst.get() > 0 && queue.size() <= capacity / 2) {
       long lost = droppedInBurst.getAndSet(0);
       if (lost > 0) {
         log.warn("event queue has room again; {} events were dropped", lost);
@@ -233,6 +237,11 @@ public final class EventRecorder implements AutoCloseable {
 
   private static String timestamp(Instant at) {
     return at.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Bursts of drops so far, each logged once (for tests). */
+  long bursts() {
+    return bursts.get();
   }
 
   /** Events waiting to be written (for tests and the shutdown log). */

@@ -149,6 +149,7 @@ class EventRecorderTest {
           });
       assertThat(recorder.waiting()).isEqualTo(2);
       assertThat(dropped("queue-full")).isEqualTo(5);
+      assertThat(recorder.bursts()).as("one warning for the burst, not one per event").isEqualTo(1);
 
       // Shutting down waits a bounded time for a writer that cannot finish.
       assertTimeoutPreemptively(EventRecorder.DRAIN.plusSeconds(3), recorder::close);
