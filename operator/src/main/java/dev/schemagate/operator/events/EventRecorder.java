@@ -187,11 +187,20 @@ public final class EventRecorder implements AutoCloseable {
         "{\"count\":%d,\"lastTimestamp\":\"%s\"}"
             .formatted(earlier.count() + 1, timestamp(event.at()));
     try {
+      // Patched through a resource() handle: withName(...).patch(...) would GET the event first
+      // (one more request, and a verb the ClusterRole does not grant).
+      Event target =
+          new EventBuilder()
+              .withNewMetadata()
+              .withName(earlier.name())
+              .withNamespace(event.namespace())
+              .endMetadata()
+              .build();
       client
           .v1()
           .events()
           .inNamespace(event.namespace())
-          .withName(earlier.name())
+          .resource(target)
           .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
       return true;
     } catch (KubernetesClientException e) {

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class EventRecorderTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   static KubernetesClient client;
+  static KubernetesMockServer server;
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private String namespace;
@@ -61,7 +63,7 @@ class EventRecorderTest {
   }
 
   @Test
-  void shouldBumpTheCountOfARepeatedEventInsteadOfWritingAnother() {
+  void shouldBumpTheCountOfARepeatedEventInsteadOfWritingAnother() throws Exception {
     try (var recorder = new EventRecorder(client, Clock.systemUTC(), meters, 10, 0)) {
       for (int i = 0; i < 3; i++) {
         recorder.record(about("orders"), EventRecorder.Type.Warning, "DriftDetected", "v2 != v1");
@@ -76,6 +78,11 @@ class EventRecorderTest {
               org.assertj.core.groups.Tuple.tuple("orders:v2 != v1", 3),
               org.assertj.core.groups.Tuple.tuple("orders:v3 != v1", 1),
               org.assertj.core.groups.Tuple.tuple("other:v2 != v1", 1));
+      // A bump is one PATCH, not a GET first (the ClusterRole grants create and patch only).
+      assertThat(requests())
+          .filteredOn(r -> r.contains("/namespaces/" + namespace + "/events/"))
+          .isNotEmpty()
+          .allMatch(r -> r.startsWith("PATCH "));
     }
   }
 
@@ -174,6 +181,17 @@ class EventRecorderTest {
               });
       await().until(() -> dropped("api-error") == 3);
     }
+  }
+
+  /** Every request the mock server saw since the last call, as "METHOD path". */
+  private static List<String> requests() throws InterruptedException {
+    List<String> seen = new java.util.ArrayList<>();
+    for (var r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS);
+        r != null;
+        r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
+      seen.add(r.getMethod() + " " + r.getPath());
+    }
+    return seen;
   }
 
   private ConfigMap about(String name) {
