@@ -3,11 +3,13 @@ package dev.schemagate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.schemagate.core.schema.SchemaFormat;
 import dev.schemagate.crds.v1alpha1.Condition;
 import dev.schemagate.crds.v1alpha1.DataContract;
 import dev.schemagate.crds.v1alpha1.DataSchema;
 import dev.schemagate.crds.v1alpha1.DataSchemaStatus;
 import dev.schemagate.registry.client.SchemaRegistryClient;
+import dev.schemagate.registry.client.SchemaSubmission;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -371,5 +373,34 @@ class OperatorIT {
     }
     awaitSchema("during-outage", readyAtCurrentGeneration());
     assertThat(registryClient.versions("during-outage")).containsExactly(1);
+  }
+
+  @Test
+  @Order(11)
+  void shouldCountARepeatedDriftOnOneEventAsItsServiceAccount() throws Exception {
+    apply(dataSchema("drifting", "", avroOrder("")));
+    awaitSchema("drifting", readyAtCurrentGeneration());
+    registryClient.register(
+        "drifting",
+        SchemaSubmission.of(
+            SchemaFormat.AVRO, avroOrder(",{\"name\":\"d\",\"type\":\"int\",\"default\":0}")),
+        false);
+
+    // Re-reported on every resync (5 s here): the one event's count grows (a PATCH the
+    // ClusterRole must allow), no new event objects.
+    List<io.fabric8.kubernetes.api.model.Event> drift =
+        await()
+            .atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    client.v1().events().inNamespace(NS).list().getItems().stream()
+                        .filter(e -> "drifting".equals(e.getInvolvedObject().getName()))
+                        .filter(e -> "DriftDetected".equals(e.getReason()))
+                        .toList(),
+                events -> events.stream().anyMatch(e -> e.getCount() != null && e.getCount() >= 2));
+    assertThat(drift).hasSize(1);
+    assertThat(drift.getFirst().getLastTimestamp())
+        .isGreaterThan(drift.getFirst().getFirstTimestamp());
   }
 }

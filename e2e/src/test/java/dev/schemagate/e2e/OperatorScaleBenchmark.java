@@ -151,6 +151,9 @@ class OperatorScaleBenchmark {
                   .formatted(count, coldSeconds, count / coldSeconds));
           out.append(heapLine(gcLog, operator));
           out.append(after.since(before, "cold start"));
+          out.append(
+              "  - cold start, Kubernetes events dropped by the operator by then: %s%n"
+                  .formatted(eventsDropped(metricsPort)));
 
           if (!COLD_ONLY) {
             out.append(changes(admin, count, readyVersions, operator));
@@ -283,6 +286,14 @@ class OperatorScaleBenchmark {
               assertThat(operator.isAlive()).as("operator died:\n%s", operator.log()).isTrue();
               return reconciliations(metricsPort) >= reconciliations;
             });
+  }
+
+  /** Events the operator dropped (queue full, spam, API error), by cause; none before session 5. */
+  private static Map<String, Long> eventsDropped(int metricsPort) throws Exception {
+    String text = get("http://127.0.0.1:" + metricsPort + "/metrics");
+    return PrometheusText.of(
+            text, "schemagate_operator_events_dropped_total", labels -> labels.get("cause"))
+        .since(PrometheusText.of("", "schemagate_operator_events_dropped_total", labels -> ""));
   }
 
   /** DataSchema reconciliations the operator finished, from its own metrics. */

@@ -44,6 +44,8 @@ public record OperatorConfig(
         SCHEMAGATE_USE_SSA               status by server-side apply (default true)
         SCHEMAGATE_LEADER_ELECTION       default true
         SCHEMAGATE_LEASE_NAMESPACE       lease namespace (default POD_NAMESPACE)
+        SCHEMAGATE_EVENT_QUEUE           Kubernetes events waiting to be written (default 1000; then dropped)
+        SCHEMAGATE_EVENT_QPS             Kubernetes events written a second (default 50; 0 no limit)
         SCHEMAGATE_ENVIRONMENTS          promotion environments: name=url[,name=url...]
         SCHEMAGATE_LINEAGE_URL           registry holding lineage (default SCHEMAGATE_REGISTRY_URL)
         SCHEMAGATE_LINEAGE_NAMESPACE     OpenLineage namespace of the topics (default kafka)

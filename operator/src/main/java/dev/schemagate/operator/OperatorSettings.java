@@ -2,6 +2,7 @@ package dev.schemagate.operator;
 
 import dev.schemagate.core.config.ConfigException;
 import dev.schemagate.core.config.Settings;
+import dev.schemagate.operator.events.EventRecorder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,6 +26,10 @@ import java.util.stream.Collectors;
  * @param leaderElection {@code SCHEMAGATE_LEADER_ELECTION}, default true
  * @param leaseNamespace {@code SCHEMAGATE_LEASE_NAMESPACE} (else {@code POD_NAMESPACE}, else the
  *     kubeconfig's namespace)
+ * @param eventQueue {@code SCHEMAGATE_EVENT_QUEUE}, default 1000: Kubernetes events waiting to be
+ *     written before new ones are dropped (as client-go's recorder does)
+ * @param eventsPerSecond {@code SCHEMAGATE_EVENT_QPS}, default 50 (the kubelet's): events written a
+ *     second at most, with a burst of twice that; 0: no limit
  */
 public record OperatorSettings(
     String registryUrl,
@@ -37,7 +42,9 @@ public record OperatorSettings(
     int reconcileThreads,
     boolean useSsa,
     boolean leaderElection,
-    String leaseNamespace) {
+    String leaseNamespace,
+    int eventQueue,
+    int eventsPerSecond) {
 
   public OperatorSettings {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -56,7 +63,9 @@ public record OperatorSettings(
         32,
         false,
         false,
-        "");
+        "",
+        EventRecorder.DEFAULT_QUEUE,
+        EventRecorder.DEFAULT_PER_SECOND);
   }
 
   public OperatorSettings withResync(Duration value) {
@@ -71,7 +80,9 @@ public record OperatorSettings(
         reconcileThreads,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue,
+        eventsPerSecond);
   }
 
   public OperatorSettings withDeletionTimeout(Duration value) {
@@ -86,7 +97,9 @@ public record OperatorSettings(
         reconcileThreads,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue,
+        eventsPerSecond);
   }
 
   public OperatorSettings withReconcileThreads(int value) {
@@ -101,7 +114,26 @@ public record OperatorSettings(
         value,
         useSsa,
         leaderElection,
-        leaseNamespace);
+        leaseNamespace,
+        eventQueue,
+        eventsPerSecond);
+  }
+
+  public OperatorSettings withEventQueue(int value) {
+    return new OperatorSettings(
+        registryUrl,
+        watchNamespaces,
+        metricsPort,
+        resync,
+        retryInterval,
+        registryTimeout,
+        deletionTimeout,
+        reconcileThreads,
+        useSsa,
+        leaderElection,
+        leaseNamespace,
+        value,
+        eventsPerSecond);
   }
 
   /** Reads the environment; a bad value is a {@link ConfigException} naming it. */
@@ -130,6 +162,8 @@ public record OperatorSettings(
         env.bool("SCHEMAGATE_LEADER_ELECTION", true),
         env.optional("SCHEMAGATE_LEASE_NAMESPACE")
             .or(() -> env.optional("POD_NAMESPACE"))
-            .orElse(""));
+            .orElse(""),
+        env.integer("SCHEMAGATE_EVENT_QUEUE", EventRecorder.DEFAULT_QUEUE, 1, 1_000_000),
+        env.integer("SCHEMAGATE_EVENT_QPS", EventRecorder.DEFAULT_PER_SECOND, 0, 100_000));
   }
 }

@@ -23,6 +23,7 @@ public final class SchemaGateOperator implements AutoCloseable {
   private final Operator operator;
   private final Optional<LineageControllers> lineage;
   private final DataSchemaChanges schemaChanges = new DataSchemaChanges();
+  private final EventRecorder events;
 
   /** Every controller: DataSchema, DataContract and Promotion. */
   public SchemaGateOperator(
@@ -53,6 +54,14 @@ public final class SchemaGateOperator implements AutoCloseable {
       OperatorConfig config,
       boolean contractsAndPromotions) {
     OperatorSettings settings = config.operator();
+    // One recorder, one writer thread, for every controller's events.
+    this.events =
+        new EventRecorder(
+            kubernetes,
+            Clock.systemUTC(),
+            meters,
+            settings.eventQueue(),
+            settings.eventsPerSecond());
     this.operator =
         new Operator(
             o -> {
@@ -75,13 +84,7 @@ public final class SchemaGateOperator implements AutoCloseable {
             });
     var reconciler =
         new DataSchemaReconciler(
-            registry,
-            Schemas.parser(),
-            new EventRecorder(kubernetes, Clock.systemUTC()),
-            meters,
-            settings,
-            Clock.systemUTC(),
-            schemaChanges);
+            registry, Schemas.parser(), events, meters, settings, Clock.systemUTC(), schemaChanges);
     operator.register(
         reconciler,
         c -> {
@@ -101,7 +104,8 @@ public final class SchemaGateOperator implements AutoCloseable {
     this.lineage =
         contractsAndPromotions
             ? Optional.of(
-                LineageControllers.register(operator, kubernetes, registry, config, schemaChanges))
+                LineageControllers.register(
+                    operator, kubernetes, registry, config, schemaChanges, events))
             : Optional.empty();
   }
 
@@ -123,6 +127,11 @@ public final class SchemaGateOperator implements AutoCloseable {
     return schemaChanges;
   }
 
+  /** The recorder every controller writes its Kubernetes events through. */
+  EventRecorder events() {
+    return events;
+  }
+
   public void start() {
     operator.start();
   }
@@ -131,5 +140,6 @@ public final class SchemaGateOperator implements AutoCloseable {
   public void close() {
     operator.stop();
     lineage.ifPresent(LineageControllers::close);
+    events.close();
   }
 }

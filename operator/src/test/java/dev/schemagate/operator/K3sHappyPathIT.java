@@ -80,7 +80,9 @@ class K3sHappyPathIT {
               4,
               true,
               false,
-              "");
+              "",
+              1000,
+              50);
       try (SchemaGateOperator operator =
           new SchemaGateOperator(
               client, registry, new SimpleMeterRegistry(), OperatorConfig.of(settings))) {

@@ -40,7 +40,7 @@ class ManifestsTest {
                 "schemagate.dev/datacontracts/status", List.of("patch"),
                 "schemagate.dev/promotions/status", List.of("patch"),
                 "/configmaps", List.of("get", "list", "watch", "create", "patch"),
-                "/events", List.of("create")));
+                "/events", List.of("create", "patch")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.schemagate.operator;
 
 import dev.schemagate.crds.CrdManifests;
+import dev.schemagate.operator.events.EventRecorder;
 import dev.schemagate.registry.client.SchemaRegistryClient;
 import dev.schemagate.registry.server.RegistryConfig;
 import dev.schemagate.registry.server.RunningRegistry;
@@ -56,6 +57,11 @@ public final class OperatorFixture implements AutoCloseable {
   /** DataSchemas as this fixture's DataSchema controller reconciles them. */
   public DataSchemaChanges schemaChanges() {
     return operator.schemaChanges();
+  }
+
+  /** The operator's event recorder, for controllers a test registers beside it. */
+  public EventRecorder events() {
+    return operator.events();
   }
 
   public static OperatorFixture start(

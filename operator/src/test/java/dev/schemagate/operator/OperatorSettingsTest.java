@@ -19,6 +19,8 @@ class OperatorSettingsTest {
     assertThat(settings.resync()).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.useSsa()).isTrue();
     assertThat(settings.leaderElection()).isTrue();
+    assertThat(settings.eventQueue()).isEqualTo(1000);
+    assertThat(settings.eventsPerSecond()).isEqualTo(50);
   }
 
   @Test
@@ -31,6 +33,8 @@ class OperatorSettingsTest {
                 "SCHEMAGATE_RESYNC_INTERVAL", "30s",
                 "SCHEMAGATE_RECONCILE_THREADS", "8",
                 "SCHEMAGATE_USE_SSA", "false",
+                "SCHEMAGATE_EVENT_QUEUE", "50",
+                "SCHEMAGATE_EVENT_QPS", "0",
                 "POD_NAMESPACE", "schemagate"));
 
     assertThat(settings.registryUrl()).isEqualTo("http://registry:8081");
@@ -39,6 +43,8 @@ class OperatorSettingsTest {
     assertThat(settings.reconcileThreads()).isEqualTo(8);
     assertThat(settings.useSsa()).isFalse();
     assertThat(settings.leaseNamespace()).isEqualTo("schemagate");
+    assertThat(settings.eventQueue()).isEqualTo(50);
+    assertThat(settings.eventsPerSecond()).isZero();
   }
 
   @ParameterizedTest
@@ -51,7 +57,9 @@ class OperatorSettingsTest {
     "SCHEMAGATE_RECONCILE_THREADS, many, whole number from 1 to 1024",
     "SCHEMAGATE_RECONCILE_THREADS, 0, whole number from 1 to 1024",
     "SCHEMAGATE_METRICS_PORT, 70000, whole number from -1 to 65535",
-    "SCHEMAGATE_USE_SSA, yes, true or false"
+    "SCHEMAGATE_USE_SSA, yes, true or false",
+    "SCHEMAGATE_EVENT_QUEUE, 0, whole number from 1 to 1000000",
+    "SCHEMAGATE_EVENT_QPS, -1, whole number from 0 to 100000"
   })
   void shouldRefuseABadValueNamingTheVariable(String name, String value, String expected) {
     assertThatThrownBy(() -> OperatorConfig.fromEnv(Map.of(name, value)))

@@ -78,10 +78,11 @@ public final class DataContractReconciler
       Clock clock,
       CelRulePublisher celRules,
       DriftReports driftReports,
-      Notifier notifier) {
+      Notifier notifier,
+      EventRecorder events) {
     this.checkpoints = checkpoints;
     this.driftReports = driftReports;
-    this.drift = new DriftAnnouncer(new EventRecorder(kubernetes, clock), notifier);
+    this.drift = new DriftAnnouncer(events, notifier);
     this.celRules = celRules;
     this.registry = registry;
     this.lineage = lineage;

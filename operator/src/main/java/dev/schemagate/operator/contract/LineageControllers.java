@@ -5,6 +5,7 @@ import dev.schemagate.crds.v1alpha1.Promotion;
 import dev.schemagate.operator.DataSchemaChanges;
 import dev.schemagate.operator.OperatorConfig;
 import dev.schemagate.operator.OperatorSettings;
+import dev.schemagate.operator.events.EventRecorder;
 import dev.schemagate.operator.promotion.PromotionReconciler;
 import dev.schemagate.operator.promotion.PromotionSettings;
 import dev.schemagate.operator.promotion.notify.Notifier;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * Registers the DataContract and Promotion controllers on an operator, configured by the lineage
  * and promotion parts of the {@link OperatorConfig}. One line in the operator's assembly: {@code
- * LineageControllers.register(operator, kubernetes, registry, config);}
+ * LineageControllers.register(operator, kubernetes, registry, config, schemaChanges, events);}
  */
 public final class LineageControllers implements AutoCloseable {
   private final Notifier notifier;
@@ -38,7 +39,8 @@ public final class LineageControllers implements AutoCloseable {
       KubernetesClient kubernetes,
       SchemaRegistryClient registry,
       OperatorConfig config,
-      DataSchemaChanges schemaChanges) {
+      DataSchemaChanges schemaChanges,
+      EventRecorder events) {
     return register(
         operator,
         kubernetes,
@@ -47,7 +49,8 @@ public final class LineageControllers implements AutoCloseable {
         config.lineage(),
         config.promotions(),
         config.registryAccess(),
-        schemaChanges);
+        schemaChanges,
+        events);
   }
 
   public static LineageControllers register(
@@ -58,7 +61,8 @@ public final class LineageControllers implements AutoCloseable {
       LineageSettings lineageSettings,
       PromotionSettings promotionSettings,
       RegistryAccess access,
-      DataSchemaChanges schemaChanges) {
+      DataSchemaChanges schemaChanges,
+      EventRecorder events) {
     Clock clock = Clock.systemUTC();
     // The lineage API usually lives in the same registry: share its client then.
     SchemaRegistryClient lineageRegistry =
@@ -83,7 +87,8 @@ public final class LineageControllers implements AutoCloseable {
             clock,
             new CelRulePublisher(registry),
             new DriftReports(registry.drift()),
-            notifier);
+            notifier,
+            events);
     var promotions =
         new PromotionReconciler(
             kubernetes,
@@ -91,6 +96,7 @@ public final class LineageControllers implements AutoCloseable {
             lineageSettings,
             promotionSettings,
             notifier,
+            events,
             settings.useSsa(),
             clock);
     // Promotions waiting on a DataSchema wake when the DataSchema controller has reconciled it.

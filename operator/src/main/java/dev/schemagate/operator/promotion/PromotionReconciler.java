@@ -67,6 +67,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
       LineageSettings lineageSettings,
       PromotionSettings settings,
       Notifier notifier,
+      EventRecorder events,
       boolean useSsa,
       Clock clock) {
     this.kubernetes = kubernetes;
@@ -79,7 +80,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, AutoClo
             registries,
             new ImpactAssessor(kubernetes, lineage, lineageSettings));
     this.statuses = new StatusWriter(clock);
-    this.announcer = new Announcer(new EventRecorder(kubernetes, clock), notifier);
+    this.announcer = new Announcer(events, notifier);
     this.useSsa = useSsa;
   }
 

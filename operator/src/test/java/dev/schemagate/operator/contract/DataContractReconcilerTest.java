@@ -163,7 +163,7 @@ class DataContractReconcilerTest {
                 List.of(
                     new DriftSummary.Breach("amount", "psi", 0.41, 0.2),
                     new DriftSummary.Breach("amount", "ks", 0.3, 0.2))));
-    await().atMost(Duration.ofSeconds(30)).until(() -> driftEvents("DataDrift").size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> announced("DataDrift") == 1);
     Event event = driftEvents("DataDrift").getFirst();
     assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getMessage())
@@ -181,21 +181,20 @@ class DataContractReconcilerTest {
     // the same report seen again (a spec change forces a reconcile): nothing announced again
     touch("second look");
     awaitDrift("BREACHED", 2);
-    assertThat(driftEvents("DataDrift")).hasSize(1);
+    assertThat(announced("DataDrift")).isEqualTo(1);
     assertThat(notices("Data drift: " + namespace + "/payments-contract")).hasSize(1);
 
     postDrift("2026-12-01T11:00:00Z", "");
     touch("third look");
     awaitDrift("STEADY", 3);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> driftEvents("DataDriftRecovered").size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> announced("DataDriftRecovered") == 1);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> notices("Data drift recovered: " + namespace + "/payments-contract").size() == 1);
     assertThat(pages("\"resolve\"")).hasSize(1);
-    assertThat(driftEvents("DataDrift")).hasSize(1);
+    // One writer sends events in order: a second DataDrift would have arrived before the recovery.
+    assertThat(announced("DataDrift")).isEqualTo(1);
   }
 
   private void postDrift(String at, String breaches) throws Exception {
@@ -246,6 +245,13 @@ class DataContractReconcilerTest {
                     && dc.getStatus().getObservedGeneration() >= generation
                     && dc.getStatus().getLastDrift() != null
                     && verdict.equals(dc.getStatus().getLastDrift().verdict()));
+  }
+
+  /** How often it was announced: a repeat bumps the count of one event (as client-go does). */
+  private int announced(String reason) {
+    return driftEvents(reason).stream()
+        .mapToInt(e -> e.getCount() == null ? 1 : e.getCount())
+        .sum();
   }
 
   private List<Event> driftEvents(String reason) {

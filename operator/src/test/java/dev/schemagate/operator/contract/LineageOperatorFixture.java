@@ -122,7 +122,8 @@ public final class LineageOperatorFixture implements AutoCloseable {
             lineage,
             promotions,
             RegistryAccess.none(),
-            base.schemaChanges());
+            base.schemaChanges(),
+            base.events());
     operator.start();
   }
 

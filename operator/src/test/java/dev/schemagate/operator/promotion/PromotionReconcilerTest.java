@@ -152,7 +152,7 @@ class PromotionReconcilerTest {
     Promotion promoted = awaitPhase("risky", PromotionPhase.Promoted);
     assertThat(condition(promoted, "Ready")).isEqualTo("True/PromotedAfterApproval");
     // The approval passed through its own phase, announced exactly once.
-    assertThat(events("risky")).contains("ApprovedByOwners");
+    await().untilAsserted(() -> assertThat(events("risky")).contains("ApprovedByOwners"));
     awaitNotice(fixture.slack, slackBefore, "Promotion approved");
     assertThat(fixture.slack.stream().filter(m -> m.contains("Promotion approved")).count())
         .isEqualTo(1);
@@ -224,6 +224,7 @@ class PromotionReconcilerTest {
                 fixture.lineageSettings,
                 fixture.promotionSettings,
                 silent,
+                fixture.base.events(),
                 false,
                 Clock.systemUTC())) {
       assertThat(reconciler.reconcile(stale, null).isNoUpdate()).isTrue();
