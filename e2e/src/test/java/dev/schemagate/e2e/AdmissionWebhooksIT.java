@@ -43,7 +43,7 @@ class AdmissionWebhooksIT {
     cluster.ensureCrdsInstalled();
     kubectl = cluster.kubectl();
     client = cluster.adminClient();
-    assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
+    assertThat(kubectl.ensureNamespace(NS).ok()).isTrue();
     kubectl.run("create", "namespace", "schemagate");
     Kubectl.Result rbac =
         kubectl.run("apply", "-f", Repo.root().resolve("webhooks/manifests/rbac.yaml").toString());

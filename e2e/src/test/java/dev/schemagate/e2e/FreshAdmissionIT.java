@@ -52,7 +52,7 @@ class FreshAdmissionIT {
       Kubectl.Result applied = kubectl.run("apply", "-f", Repo.root().resolve(manifest).toString());
       assertThat(applied.ok()).as(applied.output()).isTrue();
     }
-    assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
+    assertThat(kubectl.ensureNamespace(NS).ok()).isTrue();
     registry = new Registry();
     operator = OperatorProcess.start(cluster.kubeconfig(), registry.url(), Map.of());
 

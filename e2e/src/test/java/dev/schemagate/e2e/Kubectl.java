@@ -65,6 +65,17 @@ final class Kubectl {
     }
   }
 
+  /**
+   * Creates a namespace, or finds it there: a test class set up again after a failed set-up (the
+   * build reruns a failed test once) finds its namespace from the first attempt.
+   */
+  Result ensureNamespace(String name) {
+    Result created = run("create", "namespace", name);
+    return created.ok() || !created.stderr().contains("AlreadyExists")
+        ? created
+        : new Result(0, created.stdout(), created.stderr());
+  }
+
   Result apply(String yaml, String... extraArgs) {
     List<String> args = new ArrayList<>(List.of("apply", "-f", "-"));
     args.addAll(List.of(extraArgs));

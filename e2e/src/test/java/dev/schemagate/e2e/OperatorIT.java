@@ -56,7 +56,7 @@ class OperatorIT {
               "apply", "-f", Repo.root().resolve("operator/manifests/" + manifest).toString());
       assertThat(applied.ok()).as(applied.output()).isTrue();
     }
-    assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
+    assertThat(kubectl.ensureNamespace(NS).ok()).isTrue();
     registry = new Registry();
     registryClient = registry.client();
     operator =

@@ -56,7 +56,7 @@ class PromotionIT {
               "apply", "-f", Repo.root().resolve("operator/manifests/" + manifest).toString());
       assertThat(applied.ok()).as(applied.output()).isTrue();
     }
-    assertThat(kubectl.run("create", "namespace", NS).ok()).isTrue();
+    assertThat(kubectl.ensureNamespace(NS).ok()).isTrue();
     dev = new Registry();
     staging = new Registry();
     stagingClient = staging.client();
